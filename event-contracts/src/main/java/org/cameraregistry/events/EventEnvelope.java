@@ -1,0 +1,50 @@
+package org.cameraregistry.events;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * An event in the CloudEvents 1.0 JSON format (structured mode): the context attributes beside the
+ * payload in one JSON document, so that an event keeps its identity wherever it is copied (a
+ * dead-letter topic, a replay, a log).
+ *
+ * @param specversion     always {@value #SPEC_VERSION}
+ * @param id              unique per event; consumers use it to recognise a redelivery
+ * @param source          the service that produced it, such as {@code /registry-service}
+ * @param type            the {@link EventType#type()}
+ * @param time            when the change happened
+ * @param subject         the id of the aggregate the event is about, also the Kafka key
+ * @param datacontenttype always {@value #DATA_CONTENT_TYPE}
+ * @param dataschema      the {@link EventType#schemaId()}
+ * @param data            the payload
+ */
+public record EventEnvelope<T>(
+        String specversion,
+        String id,
+        String source,
+        String type,
+        Instant time,
+        String subject,
+        String datacontenttype,
+        String dataschema,
+        T data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String DATA_CONTENT_TYPE = "application/json";
+    /** The Kafka {@code content-type} header value of a structured-mode CloudEvent. */
+    public static final String MEDIA_TYPE = "application/cloudevents+json";
+
+    public EventEnvelope {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(data, "data");
+    }
+
+    /** A new event with a fresh id. */
+    public static <T> EventEnvelope<T> create(
+            EventType<T> eventType, String source, String subject, Instant time, T data) {
+        return new EventEnvelope<>(SPEC_VERSION, UUID.randomUUID().toString(), source, eventType.type(), time,
+                subject, DATA_CONTENT_TYPE, eventType.schemaId(), data);
+    }
+}

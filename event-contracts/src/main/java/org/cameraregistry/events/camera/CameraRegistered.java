@@ -1,0 +1,22 @@
+package org.cameraregistry.events.camera;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.cameraregistry.events.EventType;
+import org.cameraregistry.events.Topics;
+
+/**
+ * An owner registered a camera. Keyed by {@code cameraId}.
+ *
+ * @param cameraId     the camera
+ * @param version      the camera's version after this change, 1 for a new camera; consumers apply
+ *                     an event only if it is newer than what they hold, which makes redeliveries
+ *                     and reordering across the camera topics harmless
+ * @param camera       its state
+ * @param registeredAt when it was registered
+ */
+public record CameraRegistered(UUID cameraId, long version, CameraDetails camera, Instant registeredAt) {
+
+    public static final EventType<CameraRegistered> TYPE =
+            new EventType<>(Topics.CAMERA_REGISTERED, 1, CameraRegistered.class);
+}

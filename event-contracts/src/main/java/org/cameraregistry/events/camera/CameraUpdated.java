@@ -1,0 +1,21 @@
+package org.cameraregistry.events.camera;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.cameraregistry.events.EventType;
+import org.cameraregistry.events.Topics;
+
+/**
+ * An owner changed a camera. Carries the whole new state, so a consumer needs no earlier event to
+ * apply it. Keyed by {@code cameraId}.
+ *
+ * @param cameraId  the camera
+ * @param version   the camera's version after this change (see {@link CameraRegistered#version()})
+ * @param camera    its new state
+ * @param updatedAt when it changed
+ */
+public record CameraUpdated(UUID cameraId, long version, CameraDetails camera, Instant updatedAt) {
+
+    public static final EventType<CameraUpdated> TYPE =
+            new EventType<>(Topics.CAMERA_UPDATED, 1, CameraUpdated.class);
+}

@@ -1,0 +1,101 @@
+package org.cameraregistry.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.cameraregistry.events.camera.CameraDeregistered;
+import org.cameraregistry.events.camera.CameraRegistered;
+import org.cameraregistry.events.camera.CameraUpdated;
+import org.cameraregistry.events.incident.IncidentClosed;
+import org.cameraregistry.events.incident.IncidentDeclared;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+class AsyncApiDocumentTest {
+
+    private static final List<EventType<?>> EVERY_EVENT_TYPE = List.of(CameraRegistered.TYPE, CameraUpdated.TYPE,
+            CameraDeregistered.TYPE, IncidentDeclared.TYPE, IncidentClosed.TYPE);
+
+    private final JsonNode asyncApi = read("asyncapi.yaml", new YAMLMapper());
+
+    @Test
+    void isAnAsyncApi3Document() {
+        assertThat(asyncApi.path("asyncapi").asString()).startsWith("3.");
+    }
+
+    @Test
+    void everyTopicHasAChannelWhoseMessagePointsAtTheSchemaOfItsEvent() {
+        for (EventType<?> type : EVERY_EVENT_TYPE) {
+            JsonNode channel = channelAt(type.topic());
+            assertThat(channel).as("channel for %s", type.topic()).isNotNull();
+
+            String messageRef = channel.path("messages").values().iterator().next().path("$ref").asString();
+            JsonNode message = asyncApi.at(messageRef.substring(1));
+            String schemaRef = message.path("payload").path("schema").path("$ref").asString();
+            assertThat(schemaRef).isEqualTo("./schemas/" + type.schemaFile());
+
+            JsonNode schema = read("schemas/" + type.schemaFile(), new JsonMapper());
+            assertThat(schema.path("$id").asString()).isEqualTo(type.schemaId());
+            assertThat(schema.at("/properties/type/const").asString()).isEqualTo(type.type());
+        }
+    }
+
+    @Test
+    void everyTopicConstantIsDescribedAndEveryChannelIsAKnownTopicOrItsDeadLetterTopic() {
+        List<String> addresses = channelAddresses();
+        assertThat(addresses).containsAll(Topics.all());
+        assertThat(addresses).allSatisfy(address -> assertThat(
+                Topics.all().contains(address)
+                        || Topics.all().stream().anyMatch(topic -> address.startsWith(topic + ".") && address.endsWith(".dlq")))
+                .as("%s is a topic or a dead-letter topic", address).isTrue());
+        assertThat(Stream.of(Topics.class.getFields()).map(field -> field.getName()).toList())
+                .hasSize(Topics.all().size());
+    }
+
+    @Test
+    void everyOperationNamesAChannelOfTheDocument() {
+        asyncApi.path("operations").properties().forEach(operation -> {
+            String ref = operation.getValue().path("channel").path("$ref").asString();
+            assertThat(asyncApi.at(ref.substring(1)).isMissingNode()).as(operation.getKey()).isFalse();
+            assertThat(operation.getValue().path("action").asString()).isIn("send", "receive");
+        });
+    }
+
+    private JsonNode channelAt(String address) {
+        for (JsonNode channel : asyncApi.path("channels").values()) {
+            if (address.equals(channel.path("address").asString())) {
+                return channel;
+            }
+        }
+        return null;
+    }
+
+    private List<String> channelAddresses() {
+        List<String> addresses = new ArrayList<>();
+        asyncApi.path("channels").values().forEach(channel -> addresses.add(channel.path("address").asString()));
+        return addresses;
+    }
+
+    private static JsonNode read(String resource, JsonMapper mapper) {
+        return readWith(resource, mapper);
+    }
+
+    private static JsonNode read(String resource, YAMLMapper mapper) {
+        return readWith(resource, mapper);
+    }
+
+    private static JsonNode readWith(String resource, tools.jackson.databind.ObjectMapper mapper) {
+        try (InputStream in = AsyncApiDocumentTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return mapper.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
