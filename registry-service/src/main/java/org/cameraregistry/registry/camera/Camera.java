@@ -1,0 +1,25 @@
+package org.cameraregistry.registry.camera;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.cameraregistry.events.camera.CameraDetails;
+
+/**
+ * A registered camera.
+ *
+ * @param id           assigned at registration
+ * @param version      1 at registration, one more with every change
+ * @param details      what the owner says of it
+ * @param registeredAt when it was registered
+ * @param updatedAt    when it last changed
+ */
+public record Camera(UUID id, long version, CameraDetails details, Instant registeredAt, Instant updatedAt) {
+
+    static Camera register(CameraDetails details, Instant now) {
+        return new Camera(UUID.randomUUID(), 1, details, now, now);
+    }
+
+    Camera changeTo(CameraDetails newDetails, Instant now) {
+        return new Camera(id, version + 1, newDetails, registeredAt, now);
+    }
+}

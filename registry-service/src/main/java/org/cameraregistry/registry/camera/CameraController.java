@@ -1,0 +1,82 @@
+package org.cameraregistry.registry.camera;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Owners' cameras over HTTP. Each response carries the camera's version as its ETag; a change sent
+ * with If-Match applies only to that version, so two editors cannot silently overwrite each other.
+ */
+@RestController
+@RequestMapping("/api/cameras")
+class CameraController {
+
+    private final CameraService cameras;
+
+    CameraController(CameraService cameras) {
+        this.cameras = cameras;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CameraResponse> register(@Valid @RequestBody CameraRequest request) {
+        Camera camera = cameras.register(request.toDetails());
+        return ResponseEntity.created(URI.create("/api/cameras/" + camera.id()))
+                .eTag(etag(camera))
+                .body(CameraResponse.of(camera));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<CameraResponse> get(@PathVariable UUID id) {
+        Camera camera = cameras.find(id);
+        return ResponseEntity.ok().eTag(etag(camera)).body(CameraResponse.of(camera));
+    }
+
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CameraResponse> update(@PathVariable UUID id, @Valid @RequestBody CameraRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Camera camera = cameras.update(id, request.toDetails(), expectedVersion(ifMatch));
+        return ResponseEntity.ok().eTag(etag(camera)).body(CameraResponse.of(camera));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        cameras.delete(id, expectedVersion(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    private static String etag(Camera camera) {
+        return "\"" + camera.version() + "\"";
+    }
+
+    /** The version an If-Match header names; null for none or "*". */
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            // A tag this service never issued can match no version.
+            return -1L;
+        }
+    }
+}

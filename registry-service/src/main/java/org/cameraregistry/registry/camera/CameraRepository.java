@@ -1,0 +1,135 @@
+package org.cameraregistry.registry.camera;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.cameraregistry.events.camera.CameraDetails;
+import org.cameraregistry.events.camera.CameraLevel;
+import org.cameraregistry.events.camera.CameraView;
+import org.cameraregistry.registry.outbox.Outbox;
+import org.cameraregistry.registry.outbox.PendingEvent;
+
+/**
+ * Cameras in the registry's {@value #COLLECTION} collection, through the MongoDB driver. Every
+ * write stores the change and its event in one document write (see {@link Outbox}); changes are
+ * conditional on the version read, so concurrent writers cannot lose each other's changes.
+ */
+public class CameraRepository {
+
+    static final String COLLECTION = "cameras";
+
+    private final MongoCollection<Document> cameras;
+    private final Outbox outbox;
+
+    public CameraRepository(MongoDatabase database) {
+        this.cameras = database.getCollection(COLLECTION);
+        this.outbox = new Outbox(cameras);
+    }
+
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    public void ensureIndexes() {
+        outbox.ensureIndexes();
+    }
+
+    public void insert(Camera camera, PendingEvent event) {
+        cameras.insertOne(Outbox.with(toDocument(camera), event));
+    }
+
+    /** Replaces the camera if it is still at {@code expectedVersion}; false if it changed or went meanwhile. */
+    public boolean update(Camera camera, long expectedVersion, PendingEvent event) {
+        Document state = toDocument(camera);
+        state.remove("_id");
+        List<Bson> changes = state.entrySet().stream()
+                .map(field -> Updates.set(field.getKey(), field.getValue()))
+                .toList();
+        var unsetOptional = Set.of("facingDegrees", "fieldOfViewDegrees", "retentionDays").stream()
+                .filter(field -> !state.containsKey(field))
+                .map(Updates::unset)
+                .toList();
+        Bson update = Updates.combine(Updates.combine(changes), Updates.combine(unsetOptional), Outbox.append(event));
+        return cameras.updateOne(current(camera.id(), expectedVersion), update).getMatchedCount() == 1;
+    }
+
+    /**
+     * Deletes the camera if it is still at {@code expectedVersion}: its details go at once, and only
+     * its id and the event that tells every service to forget it remain until the event is relayed.
+     * Events of earlier changes still waiting are dropped with the details they carry.
+     */
+    public boolean delete(UUID id, long expectedVersion, long deletedVersion, PendingEvent event) {
+        Document tombstone = Outbox.with(new Document("_id", id)
+                .append("version", deletedVersion)
+                .append(Outbox.REMOVE_AFTER_RELAY, true), event);
+        return cameras.replaceOne(current(id, expectedVersion), tombstone).getMatchedCount() == 1;
+    }
+
+    public Optional<Camera> findById(UUID id) {
+        return Optional.ofNullable(cameras.find(and(eq("_id", id), ne(Outbox.REMOVE_AFTER_RELAY, true))).first())
+                .map(CameraRepository::toCamera);
+    }
+
+    private static Bson current(UUID id, long version) {
+        return and(eq("_id", id), eq("version", version), ne(Outbox.REMOVE_AFTER_RELAY, true));
+    }
+
+    private static Document toDocument(Camera camera) {
+        CameraDetails details = camera.details();
+        Document document = new Document("_id", camera.id())
+                .append("version", camera.version())
+                .append("label", details.label())
+                // GeoJSON, longitude first, so that a 2dsphere index can serve it where MongoDB runs.
+                .append("location", new Document("type", "Point")
+                        .append("coordinates", List.of(details.longitude(), details.latitude())))
+                .append("level", details.level().name())
+                .append("views", details.views().stream().map(Enum::name).sorted().toList())
+                .append("recordsAudio", details.recordsAudio())
+                .append("registeredAt", Date.from(camera.registeredAt()))
+                .append("updatedAt", Date.from(camera.updatedAt()));
+        putIfPresent(document, "facingDegrees", details.facingDegrees());
+        putIfPresent(document, "fieldOfViewDegrees", details.fieldOfViewDegrees());
+        putIfPresent(document, "retentionDays", details.retentionDays());
+        return document;
+    }
+
+    private static void putIfPresent(Document document, String field, Object value) {
+        if (value != null) {
+            document.append(field, value);
+        }
+    }
+
+    private static Camera toCamera(Document document) {
+        List<Double> coordinates = document.get("location", Document.class).getList("coordinates", Double.class);
+        Set<CameraView> views = EnumSet.noneOf(CameraView.class);
+        document.getList("views", String.class, List.of()).forEach(view -> views.add(CameraView.valueOf(view)));
+        CameraDetails details = new CameraDetails(
+                document.getString("label"),
+                coordinates.get(1),
+                coordinates.get(0),
+                CameraLevel.valueOf(document.getString("level")),
+                document.getInteger("facingDegrees"),
+                document.getInteger("fieldOfViewDegrees"),
+                views,
+                document.getBoolean("recordsAudio", false),
+                document.getInteger("retentionDays"));
+        return new Camera(
+                document.get("_id", UUID.class),
+                document.getLong("version"),
+                details,
+                document.getDate("registeredAt").toInstant(),
+                document.getDate("updatedAt").toInstant());
+    }
+}

@@ -1,0 +1,32 @@
+package org.cameraregistry.registry.camera;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.cameraregistry.events.camera.CameraLevel;
+import org.cameraregistry.events.camera.CameraView;
+
+/** A camera as the API shows it. */
+public record CameraResponse(
+        UUID id,
+        long version,
+        String label,
+        double latitude,
+        double longitude,
+        CameraLevel level,
+        Integer facingDegrees,
+        Integer fieldOfViewDegrees,
+        Set<CameraView> views,
+        boolean recordsAudio,
+        Integer retentionDays,
+        Instant registeredAt,
+        Instant updatedAt) {
+
+    static CameraResponse of(Camera camera) {
+        var details = camera.details();
+        return new CameraResponse(camera.id(), camera.version(), details.label(), details.latitude(),
+                details.longitude(), details.level(), details.facingDegrees(), details.fieldOfViewDegrees(),
+                details.views(), details.recordsAudio(), details.retentionDays(), camera.registeredAt(),
+                camera.updatedAt());
+    }
+}

@@ -1,0 +1,100 @@
+package org.cameraregistry.registry.camera;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.cameraregistry.events.camera.CameraDetails;
+import org.cameraregistry.registry.outbox.OutboxRelay;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registers, changes and deletes cameras. Each change is stored with its event in one write; the
+ * relay is then woken to publish it at once rather than at its next poll.
+ */
+@Service
+public class CameraService {
+
+    /** How often a change is retried when another writer changed the same camera in between. */
+    private static final int ATTEMPTS = 3;
+
+    private final CameraRepository repository;
+    private final CameraEvents events;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    CameraService(CameraRepository repository, CameraEvents events, OutboxRelay relay, Clock clock) {
+        this.repository = repository;
+        this.events = events;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Camera register(CameraDetails details) {
+        Camera camera = Camera.register(details, now());
+        repository.insert(camera, events.registered(camera));
+        relay.wakeUp();
+        return camera;
+    }
+
+    public Camera find(UUID id) {
+        return repository.findById(id).orElseThrow(() -> new CameraNotFoundException(id));
+    }
+
+    /**
+     * Changes a camera. With {@code expectedVersion} (from If-Match) the change applies only to that
+     * version; without it, the last writer wins. A change to identical details changes nothing.
+     */
+    public Camera update(UUID id, CameraDetails details, Long expectedVersion) {
+        for (int attempt = 1; ; attempt++) {
+            Camera current = find(id);
+            requireVersion(current, expectedVersion);
+            if (current.details().equals(details)) {
+                return current;
+            }
+            Camera changed = current.changeTo(details, now());
+            if (repository.update(changed, current.version(), events.updated(changed))) {
+                relay.wakeUp();
+                return changed;
+            }
+            giveUpAfter(attempt, current, expectedVersion);
+        }
+    }
+
+    public void delete(UUID id, Long expectedVersion) {
+        for (int attempt = 1; ; attempt++) {
+            Camera current = find(id);
+            requireVersion(current, expectedVersion);
+            Camera deleted = current.changeTo(current.details(), now());
+            if (repository.delete(id, current.version(), deleted.version(),
+                    events.deregistered(deleted, deleted.updatedAt()))) {
+                relay.wakeUp();
+                return;
+            }
+            giveUpAfter(attempt, current, expectedVersion);
+        }
+    }
+
+    /** Milliseconds, as MongoDB stores them, so that what is answered is what is read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static void requireVersion(Camera current, Long expectedVersion) {
+        if (expectedVersion != null && current.version() != expectedVersion) {
+            throw CameraVersionMismatchException.ifMatchFailed("\"" + expectedVersion + "\"", current.version());
+        }
+    }
+
+    /** Retries a write lost to a concurrent writer, unless the caller pinned the version it read. */
+    private void giveUpAfter(int attempt, Camera read, Long expectedVersion) {
+        if (expectedVersion != null) {
+            long now = repository.findById(read.id()).map(Camera::version)
+                    .orElseThrow(() -> new CameraNotFoundException(read.id()));
+            throw CameraVersionMismatchException.ifMatchFailed("\"" + expectedVersion + "\"", now);
+        }
+        if (attempt >= ATTEMPTS) {
+            throw CameraVersionMismatchException.keptChanging();
+        }
+    }
+}

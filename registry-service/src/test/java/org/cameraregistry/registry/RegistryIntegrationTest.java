@@ -1,0 +1,16 @@
+package org.cameraregistry.registry;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The registry as it runs, on the shared broker and MongoDB wire server; one context for all subclasses. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class RegistryIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        properties.add("spring.mongodb.uri", () -> TestInfrastructure.MONGO_URI);
+        properties.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure.KAFKA::getBrokersAsString);
+    }
+}

@@ -1,0 +1,250 @@
+package org.cameraregistry.registry.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.cameraregistry.registry.camera.CameraJson.aCamera;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.cameraregistry.events.EventCodec;
+import org.cameraregistry.events.EventEnvelope;
+import org.cameraregistry.events.Topics;
+import org.cameraregistry.events.camera.CameraDeregistered;
+import org.cameraregistry.events.camera.CameraLevel;
+import org.cameraregistry.events.camera.CameraRegistered;
+import org.cameraregistry.events.camera.CameraUpdated;
+import org.cameraregistry.events.camera.CameraView;
+import org.cameraregistry.registry.ApiClient;
+import org.cameraregistry.registry.KafkaProbe;
+import org.cameraregistry.registry.RegistryIntegrationTest;
+import org.cameraregistry.registry.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+class CameraApiIT extends RegistryIntegrationTest {
+
+    private static final EventCodec CODEC = new EventCodec();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private MongoDatabase registryDatabase;
+
+    private ApiClient api;
+    private KafkaProbe kafka;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient("http://localhost:" + port);
+        kafka = new KafkaProbe(TestInfrastructure.KAFKA.getBrokersAsString(), Topics.CAMERA_REGISTERED,
+                Topics.CAMERA_UPDATED, Topics.CAMERA_DEREGISTERED);
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void registeringAnswers201WithLocationETagAndTheCamera() {
+        ApiClient.Response created = api.post("/api/cameras",
+                aCamera().atLevel2().labelled("Loading dock").facing(180, 90).viewing("PARKING", "STREET").json());
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode camera = created.json();
+        String id = camera.path("id").asString();
+        assertThat(UUID.fromString(id)).isNotNull();
+        assertThat(created.header("Location")).contains("/api/cameras/" + id);
+        assertThat(created.header("ETag")).contains("\"1\"");
+        assertThat(camera.path("version").asLong()).isEqualTo(1);
+        assertThat(camera.path("label").asString()).isEqualTo("Loading dock");
+        assertThat(camera.path("level").asString()).isEqualTo("LEVEL_2");
+        assertThat(camera.path("facingDegrees").asInt()).isEqualTo(180);
+        assertThat(camera.path("views").values()).extracting(JsonNode::asString).containsExactlyInAnyOrder("PARKING", "STREET");
+
+        ApiClient.Response read = api.get("/api/cameras/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json()).isEqualTo(camera);
+    }
+
+    @Test
+    void registeringPublishesCameraRegisteredKeyedByTheCameraAndValidAgainstItsSchema() {
+        String id = register(aCamera().atLevel2().at(32.7845, -96.7834).viewing("ENTRANCE"));
+
+        ConsumerRecord<String, byte[]> record = kafka.await(Topics.CAMERA_REGISTERED, id, 1).getFirst();
+
+        EventEnvelope<CameraRegistered> event = CODEC.read(record.value(), CameraRegistered.TYPE);
+        assertThat(event.subject()).isEqualTo(id);
+        assertThat(event.source()).isEqualTo("/registry-service");
+        assertThat(event.data().cameraId()).isEqualTo(UUID.fromString(id));
+        assertThat(event.data().version()).isEqualTo(1);
+        assertThat(event.data().camera().level()).isEqualTo(CameraLevel.LEVEL_2);
+        assertThat(event.data().camera().latitude()).isEqualTo(32.7845);
+        assertThat(event.data().camera().views()).containsExactly(CameraView.ENTRANCE);
+    }
+
+    @Test
+    void updatingChangesTheCameraAndPublishesItsWholeNewStateWithTheNextVersion() {
+        String id = register(aCamera());
+
+        ApiClient.Response updated = api.put("/api/cameras/" + id,
+                aCamera().labelled("Moved to the back").at(32.7770, -96.7980).atLevel2().json());
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().path("version").asLong()).isEqualTo(2);
+        assertThat(updated.header("ETag")).contains("\"2\"");
+        assertThat(api.get("/api/cameras/" + id).json().path("latitude").asDouble()).isEqualTo(32.7770);
+
+        EventEnvelope<CameraUpdated> event = CODEC.read(
+                kafka.await(Topics.CAMERA_UPDATED, id, 1).getFirst().value(), CameraUpdated.TYPE);
+        assertThat(event.data().version()).isEqualTo(2);
+        assertThat(event.data().camera().label()).isEqualTo("Moved to the back");
+        assertThat(event.data().camera().longitude()).isEqualTo(-96.7980);
+    }
+
+    @Test
+    void aChangeBasedOnAStaleVersionIsRefusedWith412AndChangesNothing() {
+        String id = register(aCamera());
+        api.put("/api/cameras/" + id, aCamera().labelled("Second").json(), "If-Match", "\"1\"");
+
+        ApiClient.Response stale = api.put("/api/cameras/" + id, aCamera().labelled("Third").json(), "If-Match", "\"1\"");
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(stale.json().path("type").asString()).endsWith("/problems/version-mismatch");
+        assertThat(api.get("/api/cameras/" + id).json().path("label").asString()).isEqualTo("Second");
+    }
+
+    @Test
+    void sendingTheSameDetailsAgainChangesNothingAndPublishesNothing() {
+        String id = register(aCamera().labelled("Porch"));
+
+        ApiClient.Response same = api.put("/api/cameras/" + id, aCamera().labelled("Porch").json());
+
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(same.json().path("version").asLong()).isEqualTo(1);
+        kafka.await(Topics.CAMERA_REGISTERED, id, 1);
+        assertThat(kafka.records(Topics.CAMERA_UPDATED, id)).isEmpty();
+    }
+
+    @Test
+    void deletingAnswers204ForgetsEverythingAndPublishesCameraDeregistered() {
+        String id = register(aCamera().labelled("Side gate"));
+
+        assertThat(api.delete("/api/cameras/" + id).status()).isEqualTo(204);
+
+        assertThat(api.get("/api/cameras/" + id).status()).isEqualTo(404);
+        EventEnvelope<CameraDeregistered> event = CODEC.read(
+                kafka.await(Topics.CAMERA_DEREGISTERED, id, 1).getFirst().value(), CameraDeregistered.TYPE);
+        assertThat(event.data().version()).isEqualTo(2);
+        // Once relayed, not even the id is left in the registry's database.
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> registryDatabase.getCollection("cameras").find(Filters.eq("_id", UUID.fromString(id))).first() == null);
+        assertThat(api.delete("/api/cameras/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownCameraIs404ProblemDetails() {
+        ApiClient.Response missing = api.get("/api/cameras/" + UUID.randomUUID());
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).contains("application/problem+json");
+        assertThat(missing.json().path("type").asString()).isEqualTo("https://cameraregistry.org/problems/camera-not-found");
+        assertThat(api.put("/api/cameras/" + UUID.randomUUID(), aCamera().json()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMalformedCameraIdIs400NamingTheId() {
+        ApiClient.Response bad = api.get("/api/cameras/not-a-uuid");
+
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fieldsAtFault(bad)).containsExactly("id");
+    }
+
+    static Stream<Arguments> invalidCameras() {
+        return Stream.of(
+                Arguments.of("latitude above 90", aCamera().at(90.5, -96.8).json(), "latitude"),
+                Arguments.of("longitude below -180", aCamera().at(32.7, -180.01).json(), "longitude"),
+                Arguments.of("no label", aCamera().without("label").json(), "label"),
+                Arguments.of("blank label", aCamera().labelled("   ").json(), "label"),
+                Arguments.of("unknown level", aCamera().with("level", "LEVEL_3").json(), "level"),
+                Arguments.of("latitude not a number", aCamera().with("latitude", "north").json(), "latitude"),
+                Arguments.of("unknown view", aCamera().viewing("BEDROOM").json(), "views[0]"),
+                Arguments.of("facing out of range", aCamera().facing(360, 90).json(), "facingDegrees"),
+                Arguments.of("misspelt field", aCamera().with("lattitude", 32.7).json(), "lattitude"),
+                Arguments.of("a 1 MB label", aCamera().labelled("x".repeat(1024 * 1024)).json(), "label"),
+                Arguments.of("no level", aCamera().without("level").json(), "level"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidCameras")
+    void invalidInputIs400ProblemDetailsNamingTheFieldAndStoresNothing(String name, String body, String field) {
+        long before = storedCameras();
+
+        ApiClient.Response refused = api.post("/api/cameras", body);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).contains("application/problem+json");
+        JsonNode problem = refused.json();
+        assertThat(problem.path("type").asString()).isEqualTo("https://cameraregistry.org/problems/invalid-request");
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("detail").asString()).contains(field);
+        assertThat(fieldsAtFault(refused)).containsExactly(field);
+        assertThat(refused.body()).doesNotContain("Exception", "at org.");
+        assertThat(storedCameras()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedJsonIs400ProblemDetails() {
+        ApiClient.Response refused = api.post("/api/cameras", "{\"label\": \"Porch\", \"latitude\": 32.7,");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://cameraregistry.org/problems/malformed-json");
+        assertThat(refused.body()).doesNotContain("tools.jackson");
+    }
+
+    @Test
+    void anEmptyBodyIs400ProblemDetails() {
+        ApiClient.Response refused = api.post("/api/cameras", "");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://cameraregistry.org/problems/malformed-json");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415ProblemDetails() {
+        ApiClient.Response refused = api.post("/api/cameras", "text/plain", "label=Porch");
+
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.header("Content-Type")).contains("application/problem+json");
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://cameraregistry.org/problems/http-415");
+    }
+
+    private String register(CameraJson camera) {
+        ApiClient.Response created = api.post("/api/cameras", camera.json());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    private long storedCameras() {
+        return registryDatabase.getCollection("cameras").countDocuments();
+    }
+
+    private static List<String> fieldsAtFault(ApiClient.Response response) {
+        return response.json().path("errors").values().stream()
+                .map(error -> error.path("field").asString())
+                .toList();
+    }
+}
