@@ -28,7 +28,7 @@ import org.bson.conversions.Bson;
  */
 public final class Outbox {
 
-    static final String EVENTS = "outbox";
+    public static final String EVENTS = "outbox";
     /** When the oldest waiting event was written; absent when none waits, so that a sparse index finds the waiting documents. */
     static final String WAITING_SINCE = "outboxSince";
     public static final String REMOVE_AFTER_RELAY = "removeAfterRelay";

@@ -1,0 +1,190 @@
+package org.cameraregistry.registry.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.cameraregistry.events.camera.CameraDetails;
+import org.cameraregistry.events.camera.CameraLevel;
+import org.cameraregistry.events.camera.CameraView;
+import org.cameraregistry.registry.outbox.Outbox;
+import org.cameraregistry.registry.outbox.PendingEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the registry needs of MongoDB, run against every server it may meet: the embedded wire
+ * server of the local stack and tests, and a real MongoDB where Docker runs one.
+ */
+abstract class CameraRepositoryContract {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:30.123Z");
+
+    private MongoDatabase database;
+    private CameraRepository repository;
+    private Outbox outbox;
+
+    protected abstract MongoDatabase freshDatabase();
+
+    @BeforeEach
+    void prepare() {
+        database = freshDatabase();
+        repository = new CameraRepository(database);
+        repository.ensureIndexes();
+        outbox = repository.outbox();
+    }
+
+    @Test
+    void aRegisteredCameraReadsBackWithEveryField() {
+        Camera camera = new Camera(UUID.randomUUID(), 1, new CameraDetails("Loading dock", 32.7767, -96.797,
+                CameraLevel.LEVEL_2, 270, 90, Set.of(CameraView.PARKING, CameraView.STREET), true, 30), NOW, NOW);
+
+        repository.insert(camera, event("camera-registered", camera.id()));
+
+        assertThat(repository.findById(camera.id())).contains(camera);
+    }
+
+    @Test
+    void optionalDetailsLeftOutReadBackAsAbsent() {
+        Camera camera = aCamera("Porch");
+
+        repository.insert(camera, event("camera-registered", camera.id()));
+
+        CameraDetails read = repository.findById(camera.id()).orElseThrow().details();
+        assertThat(read.facingDegrees()).isNull();
+        assertThat(read.retentionDays()).isNull();
+        assertThat(read.views()).isEmpty();
+    }
+
+    @Test
+    void theEventOfARegistrationWaitsInTheOutbox() {
+        Camera camera = aCamera("Porch");
+        PendingEvent registered = event("camera-registered", camera.id());
+
+        repository.insert(camera, registered);
+
+        assertThat(waitingFor(camera.id())).containsExactly(registered);
+    }
+
+    @Test
+    void anUpdateAppliesOnlyToTheVersionItWasBasedOn() {
+        Camera camera = aCamera("Porch");
+        repository.insert(camera, event("camera-registered", camera.id()));
+        Camera renamed = camera.changeTo(withLabel(camera, "Back porch"), NOW.plusSeconds(1));
+
+        assertThat(repository.update(renamed, 1, event("camera-updated", camera.id()))).isTrue();
+        assertThat(repository.update(renamed.changeTo(withLabel(camera, "Lost"), NOW), 1,
+                event("camera-updated", camera.id()))).isFalse();
+
+        assertThat(repository.findById(camera.id())).contains(renamed);
+        assertThat(waitingFor(camera.id())).hasSize(2);
+    }
+
+    @Test
+    void anUpdateThatClearsOptionalDetailsRemovesThem() {
+        Camera camera = new Camera(UUID.randomUUID(), 1, new CameraDetails("Porch", 32.7, -96.8, CameraLevel.LEVEL_1,
+                90, 60, Set.of(CameraView.STREET), false, 14), NOW, NOW);
+        repository.insert(camera, event("camera-registered", camera.id()));
+        Camera cleared = camera.changeTo(new CameraDetails("Porch", 32.7, -96.8, CameraLevel.LEVEL_1, null, null,
+                Set.of(), false, null), NOW);
+
+        repository.update(cleared, 1, event("camera-updated", camera.id()));
+
+        assertThat(repository.findById(camera.id())).contains(cleared);
+    }
+
+    @Test
+    void deletionKeepsOnlyTheIdAndItsEventUntilRelayedThenNothing() {
+        Camera camera = aCamera("Porch");
+        repository.insert(camera, event("camera-registered", camera.id()));
+        PendingEvent deregistered = event("camera-deregistered", camera.id());
+
+        assertThat(repository.delete(camera.id(), 1, 2, deregistered)).isTrue();
+
+        assertThat(repository.findById(camera.id())).isEmpty();
+        Document tombstone = raw(camera.id());
+        assertThat(tombstone.keySet()).doesNotContain("label", "location", "level");
+        assertThat(waitingFor(camera.id())).containsExactly(deregistered);
+
+        acknowledgeAll();
+        assertThat(raw(camera.id())).isNull();
+    }
+
+    @Test
+    void aDeletedCameraCannotBeChangedOrDeletedAgain() {
+        Camera camera = aCamera("Porch");
+        repository.insert(camera, event("camera-registered", camera.id()));
+        repository.delete(camera.id(), 1, 2, event("camera-deregistered", camera.id()));
+
+        assertThat(repository.update(camera.changeTo(withLabel(camera, "Ghost"), NOW), 2,
+                event("camera-updated", camera.id()))).isFalse();
+        assertThat(repository.delete(camera.id(), 2, 3, event("camera-deregistered", camera.id()))).isFalse();
+    }
+
+    @Test
+    void acknowledgingKeepsAnEventAppendedMeanwhileWaiting() {
+        Camera camera = aCamera("Porch");
+        repository.insert(camera, event("camera-registered", camera.id()));
+        List<Outbox.Waiting> read = outbox.waiting(10);
+        PendingEvent appendedMeanwhile = event("camera-updated", camera.id());
+        repository.update(camera.changeTo(withLabel(camera, "Side"), NOW), 1, appendedMeanwhile);
+
+        read.forEach(document -> outbox.acknowledge(document,
+                document.events().stream().map(PendingEvent::eventId).toList()));
+
+        assertThat(waitingFor(camera.id())).containsExactly(appendedMeanwhile);
+    }
+
+    @Test
+    void acknowledgedDocumentsNoLongerWait() {
+        Camera first = aCamera("First");
+        Camera second = aCamera("Second");
+        repository.insert(first, event("camera-registered", first.id()));
+        repository.insert(second, event("camera-registered", second.id()));
+
+        acknowledgeAll();
+
+        assertThat(outbox.waiting(10)).isEmpty();
+        assertThat(outbox.waitingCount()).isZero();
+        assertThat(repository.findById(first.id())).isPresent();
+    }
+
+    private List<PendingEvent> waitingFor(UUID id) {
+        return outbox.waiting(100).stream()
+                .filter(document -> document.documentId().equals(id))
+                .flatMap(document -> document.events().stream())
+                .toList();
+    }
+
+    private void acknowledgeAll() {
+        outbox.waiting(100).forEach(document -> outbox.acknowledge(document,
+                document.events().stream().map(PendingEvent::eventId).toList()));
+    }
+
+    private Document raw(UUID id) {
+        return database.getCollection("cameras").find(Filters.eq("_id", id)).first();
+    }
+
+    private static Camera aCamera(String label) {
+        return new Camera(UUID.randomUUID(), 1, new CameraDetails(label, 32.78, -96.8, CameraLevel.LEVEL_1, null, null,
+                Set.of(), false, null), NOW, NOW);
+    }
+
+    private static CameraDetails withLabel(Camera camera, String label) {
+        CameraDetails details = camera.details();
+        return new CameraDetails(label, details.latitude(), details.longitude(), details.level(),
+                details.facingDegrees(), details.fieldOfViewDegrees(), details.views(), details.recordsAudio(),
+                details.retentionDays());
+    }
+
+    private static PendingEvent event(String topic, UUID id) {
+        return new PendingEvent(UUID.randomUUID().toString(), topic, id.toString(), "{}",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+}
