@@ -3,6 +3,7 @@ package org.cameraregistry.registry;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
+import org.cameraregistry.chassis.mongo.MongoPingHealthIndicator;
 import org.cameraregistry.events.EventCodec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
@@ -21,6 +22,12 @@ public class RegistryApplication {
     @Bean
     MongoDatabase registryDatabase(MongoClient client, @Value("${spring.mongodb.database}") String name) {
         return client.getDatabase(name);
+    }
+
+    /** Replaces Spring Boot's MongoDB health check (see {@link MongoPingHealthIndicator}). */
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase registryDatabase) {
+        return new MongoPingHealthIndicator(registryDatabase);
     }
 
     @Bean

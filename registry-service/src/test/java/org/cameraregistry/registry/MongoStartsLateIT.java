@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import org.cameraregistry.testkit.ApiClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,7 +25,7 @@ class MongoStartsLateIT {
                 () -> new SpringApplicationBuilder(RegistryApplication.class).run(
                         "--server.port=" + httpPort,
                         "--spring.mongodb.uri=mongodb://localhost:" + mongoPort + "/?serverSelectionTimeoutMS=500",
-                        "--spring.cloud.stream.kafka.binder.brokers=" + TestInfrastructure.KAFKA.getBrokersAsString()));
+                        "--spring.cloud.stream.kafka.binder.brokers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers()));
         ApiClient api = new ApiClient("http://localhost:" + httpPort);
         MongoServer mongo = new MongoServer(new MemoryBackend());
         try {

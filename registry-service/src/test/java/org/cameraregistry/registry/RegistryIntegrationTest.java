@@ -10,7 +10,7 @@ public abstract class RegistryIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
-        properties.add("spring.mongodb.uri", () -> TestInfrastructure.MONGO_URI);
-        properties.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure.KAFKA::getBrokersAsString);
+        properties.add("spring.mongodb.uri", TestInfrastructure.INFRASTRUCTURE::mongoUri);
+        properties.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure.INFRASTRUCTURE::kafkaBrokers);
     }
 }

@@ -19,8 +19,8 @@ import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.camera.CameraView;
-import org.cameraregistry.registry.ApiClient;
-import org.cameraregistry.registry.KafkaProbe;
+import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.KafkaProbe;
 import org.cameraregistry.registry.RegistryIntegrationTest;
 import org.cameraregistry.registry.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +49,7 @@ class CameraApiIT extends RegistryIntegrationTest {
     @BeforeEach
     void connect() {
         api = new ApiClient("http://localhost:" + port);
-        kafka = new KafkaProbe(TestInfrastructure.KAFKA.getBrokersAsString(), Topics.CAMERA_REGISTERED,
+        kafka = new KafkaProbe(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), Topics.CAMERA_REGISTERED,
                 Topics.CAMERA_UPDATED, Topics.CAMERA_DEREGISTERED);
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.cameraregistry.events.Topics;
-import org.cameraregistry.registry.ApiClient;
-import org.cameraregistry.registry.KafkaProbe;
+import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.KafkaProbe;
 import org.cameraregistry.registry.RegistryApplication;
 import org.cameraregistry.registry.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class OutboxRelayIT {
 
     @Test
     void anEventWrittenWhileTheRelayIsDownIsPublishedExactlyOnceAfterRestart() {
-        try (KafkaProbe kafka = new KafkaProbe(TestInfrastructure.KAFKA.getBrokersAsString(), Topics.CAMERA_REGISTERED)) {
+        try (KafkaProbe kafka = new KafkaProbe(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), Topics.CAMERA_REGISTERED)) {
             String id;
             try (ConfigurableApplicationContext beforeCrash = startRegistry(false)) {
                 id = register(beforeCrash, "Written before the crash");
@@ -51,9 +51,9 @@ class OutboxRelayIT {
     private static ConfigurableApplicationContext startRegistry(boolean relayEnabled) {
         return new SpringApplicationBuilder(RegistryApplication.class).run(
                 "--server.port=0",
-                "--spring.mongodb.uri=" + TestInfrastructure.MONGO_URI,
+                "--spring.mongodb.uri=" + TestInfrastructure.INFRASTRUCTURE.mongoUri(),
                 "--spring.mongodb.database=" + DATABASE,
-                "--spring.cloud.stream.kafka.binder.brokers=" + TestInfrastructure.KAFKA.getBrokersAsString(),
+                "--spring.cloud.stream.kafka.binder.brokers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(),
                 "--registry.outbox.relay-enabled=" + relayEnabled);
     }
 

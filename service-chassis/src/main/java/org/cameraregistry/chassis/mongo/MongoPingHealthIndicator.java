@@ -1,23 +1,22 @@
-package org.cameraregistry.registry;
+package org.cameraregistry.chassis.mongo;
 
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.stereotype.Component;
 
 /**
- * Reports the registry's database as "mongo" in health and readiness. It pings rather than sends
- * Spring Boot's {@code hello}, which every MongoDB answers but the embedded wire server does not.
+ * A service's own database in health and readiness. Declared as the bean "mongoHealthIndicator",
+ * it takes the place of Spring Boot's, which sends {@code hello}: every MongoDB answers that, but
+ * the embedded wire server of the local stack does not; all of them answer {@code ping}.
  */
-@Component("mongoHealthIndicator")
-class DatabaseHealthIndicator extends AbstractHealthIndicator {
+public class MongoPingHealthIndicator extends AbstractHealthIndicator {
 
     private final MongoDatabase database;
 
-    DatabaseHealthIndicator(MongoDatabase registryDatabase) {
+    public MongoPingHealthIndicator(MongoDatabase database) {
         super("MongoDB ping failed");
-        this.database = registryDatabase;
+        this.database = database;
     }
 
     @Override

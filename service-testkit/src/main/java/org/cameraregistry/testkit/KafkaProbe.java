@@ -1,4 +1,4 @@
-package org.cameraregistry.registry;
+package org.cameraregistry.testkit;
 
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.cameraregistry.registry;
+package org.cameraregistry.testkit;
 
 import java.net.URI;
 import java.net.http.HttpClient;

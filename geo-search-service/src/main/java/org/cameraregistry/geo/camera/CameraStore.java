@@ -1,0 +1,79 @@
+package org.cameraregistry.geo.camera;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.cameraregistry.events.camera.CameraLevel;
+import org.cameraregistry.geo.index.IndexedCamera;
+
+/**
+ * geo-search's own copy of the cameras, from which the in-memory index is rebuilt at start. A
+ * write succeeds only with a newer version than the stored one, which makes redelivered and
+ * reordered events harmless. A removed camera leaves a marker of its id and last version only, so
+ * that a stale event cannot bring it back.
+ */
+public class CameraStore {
+
+    private static final String REMOVED = "removed";
+
+    private final MongoCollection<Document> cameras;
+
+    public CameraStore(MongoDatabase database) {
+        this.cameras = database.getCollection("cameras");
+    }
+
+    /** Stores the camera unless this or a newer version is stored; true if it was stored. */
+    public boolean save(IndexedCamera camera) {
+        return upsertIfNewer(camera.id(), camera.version(), Updates.combine(
+                Updates.set("version", camera.version()),
+                // GeoJSON, so that a 2dsphere index can serve it where MongoDB runs.
+                Updates.set("location", new Document("type", "Point")
+                        .append("coordinates", List.of(camera.longitude(), camera.latitude()))),
+                Updates.set("level", camera.level().name()),
+                Updates.unset(REMOVED)));
+    }
+
+    /** Marks the camera removed as of {@code version}, forgetting all but its id; true if it was newer. */
+    public boolean remove(UUID id, long version) {
+        return upsertIfNewer(id, version, Updates.combine(
+                Updates.set("version", version),
+                Updates.set(REMOVED, true),
+                Updates.unset("location"),
+                Updates.unset("level")));
+    }
+
+    /** Every stored camera that is not removed. */
+    public void forEachCamera(Consumer<IndexedCamera> action) {
+        for (Document document : cameras.find(ne(REMOVED, true))) {
+            List<Double> coordinates = document.get("location", Document.class).getList("coordinates", Double.class);
+            action.accept(new IndexedCamera(document.get("_id", UUID.class), document.getLong("version"),
+                    coordinates.get(1), coordinates.get(0), CameraLevel.valueOf(document.getString("level"))));
+        }
+    }
+
+    private boolean upsertIfNewer(UUID id, long version, Bson update) {
+        try {
+            cameras.updateOne(and(eq("_id", id), lt("version", version)), update, new UpdateOptions().upsert(true));
+            return true;
+        } catch (MongoWriteException e) {
+            // The stored version is the same or newer: the upsert found no older one and could not insert.
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

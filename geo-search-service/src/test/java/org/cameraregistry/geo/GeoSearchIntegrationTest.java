@@ -1,0 +1,17 @@
+package org.cameraregistry.geo;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** geo-search as it runs, on the shared broker and MongoDB wire server; one context for all subclasses. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GeoSearchIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        properties.add("spring.mongodb.uri", TestInfrastructure.INFRASTRUCTURE::mongoUri);
+        properties.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure.INFRASTRUCTURE::kafkaBrokers);
+        properties.add("spring.cloud.stream.kafka.binder.consumer-properties.auto.offset.reset", () -> "earliest");
+    }
+}

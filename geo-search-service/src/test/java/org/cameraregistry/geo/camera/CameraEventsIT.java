@@ -1,0 +1,176 @@
+package org.cameraregistry.geo.camera;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.cameraregistry.geo.CameraEventsOnKafka.cameraAt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.cameraregistry.events.EventEnvelope;
+import org.cameraregistry.events.Topics;
+import org.cameraregistry.events.camera.CameraLevel;
+import org.cameraregistry.events.camera.CameraRegistered;
+import org.cameraregistry.events.camera.CameraUpdated;
+import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.geo.CameraEventsOnKafka;
+import org.cameraregistry.geo.GeoSearchIntegrationTest;
+import org.cameraregistry.geo.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+class CameraEventsIT extends GeoSearchIntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    private ApiClient api;
+    private CameraEventsOnKafka events;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient("http://localhost:" + port);
+        events = new CameraEventsOnKafka(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers());
+    }
+
+    @AfterEach
+    void disconnect() {
+        events.close();
+    }
+
+    @Test
+    void aRegisteredCameraBecomesSearchable() {
+        UUID id = UUID.randomUUID();
+
+        events.registered(id, cameraAt(32.8001, -96.8101, CameraLevel.LEVEL_2));
+
+        JsonNode hit = awaitFoundAt(id, 32.8001, -96.8101);
+        assertThat(hit.path("level").asString()).isEqualTo("LEVEL_2");
+    }
+
+    @Test
+    void aRedeliveredOlderEventChangesNothing() {
+        UUID id = UUID.randomUUID();
+        EventEnvelope<CameraRegistered> registered = events.registered(id, cameraAt(32.8101, -96.8201, CameraLevel.LEVEL_1));
+        events.updated(id, 2, cameraAt(32.8151, -96.8251, CameraLevel.LEVEL_2));
+        awaitFoundAt(id, 32.8151, -96.8251);
+
+        events.again(CameraRegistered.TYPE, registered);
+        UUID marker = UUID.randomUUID();
+        events.registered(marker, cameraAt(32.8102, -96.8202, CameraLevel.LEVEL_1));
+        awaitFoundAt(marker, 32.8102, -96.8202);
+
+        assertThat(foundWithin(id, 32.8101, -96.8201, 50)).isFalse();
+        assertThat(foundWithin(id, 32.8151, -96.8251, 1)).isTrue();
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsAppliedOnce() {
+        UUID id = UUID.randomUUID();
+        events.registered(id, cameraAt(32.8201, -96.8301, CameraLevel.LEVEL_1));
+        EventEnvelope<CameraUpdated> moved = events.updated(id, 2, cameraAt(32.8211, -96.8311, CameraLevel.LEVEL_1));
+        events.again(CameraUpdated.TYPE, moved);
+        awaitFoundAt(id, 32.8211, -96.8311);
+
+        assertThat(api.get("/api/search/within?lat=32.8211&lon=-96.8311&radiusMeters=5").json().path("cameras").values()
+                .stream().filter(hit -> hit.path("id").asString().equals(id.toString())).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeregisteredCameraIsNoLongerFoundAndALateUpdateDoesNotBringItBack() {
+        UUID id = UUID.randomUUID();
+        events.registered(id, cameraAt(32.8301, -96.8401, CameraLevel.LEVEL_1));
+        awaitFoundAt(id, 32.8301, -96.8401);
+
+        events.deregistered(id, 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !foundWithin(id, 32.8301, -96.8401, 10));
+        events.updated(id, 2, cameraAt(32.8301, -96.8401, CameraLevel.LEVEL_1));
+        UUID marker = UUID.randomUUID();
+        events.registered(marker, cameraAt(32.8302, -96.8402, CameraLevel.LEVEL_1));
+        awaitFoundAt(marker, 32.8302, -96.8402);
+
+        assertThat(foundWithin(id, 32.8301, -96.8401, 10)).isFalse();
+    }
+
+    @Test
+    void anEventThatIsNotJsonGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerGoesOn() {
+        String key = UUID.randomUUID().toString();
+        events.raw(Topics.CAMERA_REGISTERED, key, "{this is not json");
+        UUID next = UUID.randomUUID();
+        events.registered(next, cameraAt(32.8401, -96.8501, CameraLevel.LEVEL_1));
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(Topics.deadLetter(Topics.CAMERA_REGISTERED, "geo-search"), key);
+        assertThat(header(dead, "x-exception-message")).contains("not JSON");
+        assertThat(header(dead, "x-original-topic")).isEqualTo(Topics.CAMERA_REGISTERED);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{this is not json");
+        awaitFoundAt(next, 32.8401, -96.8501);
+    }
+
+    @Test
+    void anEventThatBreaksItsSchemaGoesToTheDeadLetterTopicNamingTheField() {
+        UUID id = UUID.randomUUID();
+        String payload = """
+                {"specversion":"1.0","id":"%s","source":"/elsewhere","type":"org.cameraregistry.camera-updated.v1",
+                 "time":"2026-11-23T10:00:00Z","subject":"%s","datacontenttype":"application/json",
+                 "dataschema":"https://schemas.cameraregistry.org/events/camera-updated.v1.json",
+                 "data":{"cameraId":"%s","version":2,"updatedAt":"2026-11-23T10:00:00Z",
+                         "camera":{"label":"x","latitude":123.0,"longitude":-96.8,"level":"LEVEL_1","views":[],"recordsAudio":false}}}
+                """.formatted(UUID.randomUUID(), id, id);
+        events.raw(Topics.CAMERA_UPDATED, id.toString(), payload);
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(Topics.deadLetter(Topics.CAMERA_UPDATED, "geo-search"),
+                id.toString());
+        assertThat(header(dead, "x-exception-message")).contains("camera-updated.v1.json", "latitude");
+    }
+
+    private JsonNode awaitFoundAt(UUID id, double lat, double lon) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> foundWithin(id, lat, lon, 1));
+        return api.get("/api/search/within?lat=" + lat + "&lon=" + lon + "&radiusMeters=1").json().path("cameras")
+                .values().stream().filter(hit -> hit.path("id").asString().equals(id.toString())).findFirst()
+                .orElseThrow();
+    }
+
+    private boolean foundWithin(UUID id, double lat, double lon, double radiusMeters) {
+        ApiClient.Response response = api.get("/api/search/within?lat=" + lat + "&lon=" + lon + "&radiusMeters=" + radiusMeters);
+        return response.status() == 200 && response.json().path("cameras").values().stream()
+                .anyMatch(hit -> hit.path("id").asString().equals(id.toString()));
+    }
+
+    private static ConsumerRecord<String, byte[]> awaitDeadLetter(String topic, String key) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-probe-" + UUID.randomUUID()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        found[0] = record;
+                    }
+                });
+                return found[0] != null;
+            });
+            return found[0];
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
