@@ -1,0 +1,35 @@
+package org.cameraregistry.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.cameraregistry.testkit.ApiClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+class OperabilityIT extends RegistryIntegrationTest {
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void reportsLiveAndReadyWithItsDatabase() {
+        ApiClient api = new ApiClient("http://localhost:" + port);
+
+        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+        ApiClient.Response readiness = api.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void exposesOutboxMetricsTaggedWithTheServiceName() {
+        ApiClient api = new ApiClient("http://localhost:" + port);
+        api.post("/api/cameras", "{\"label\":\"Counted\",\"latitude\":32.7,\"longitude\":-96.8,\"level\":\"LEVEL_1\"}");
+
+        String metrics = api.get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("registry_outbox_published_total{application=\"registry-service\"");
+        assertThat(metrics).contains("registry_outbox_waiting_documents{application=\"registry-service\"");
+        assertThat(metrics).contains("http_server_requests_seconds_count{application=\"registry-service\"");
+    }
+}
