@@ -11,7 +11,6 @@ public abstract class GeoSearchIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
         properties.add("spring.mongodb.uri", TestInfrastructure.INFRASTRUCTURE::mongoUri);
-        properties.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure.INFRASTRUCTURE::kafkaBrokers);
-        properties.add("spring.cloud.stream.kafka.binder.consumer-properties.auto.offset.reset", () -> "earliest");
+        properties.add("spring.kafka.bootstrap-servers", TestInfrastructure.INFRASTRUCTURE::kafkaBrokers);
     }
 }

@@ -17,10 +17,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.cameraregistry.embedded.KafkaBroker;
+import org.cameraregistry.embedded.MongoWireServer;
+import org.cameraregistry.events.Topics;
 import org.cameraregistry.localstack.demo.DallasDemoCameras;
 import org.cameraregistry.localstack.demo.DemoDataLoader;
-import org.cameraregistry.localstack.infrastructure.KafkaBroker;
-import org.cameraregistry.localstack.infrastructure.MongoWireServer;
 import org.cameraregistry.localstack.services.ServiceProcess;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,13 +83,14 @@ public final class LocalStack implements AutoCloseable {
         createDirectories(data);
 
         kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
+        kafka.createTopics(Topics.all());
         console.println("  Kafka broker (KRaft)     " + kafka.bootstrapServers());
         mongo = MongoWireServer.start(data.resolve("mongodb.mv"), ports.mongo());
         console.println("  MongoDB wire server      " + mongo.uri() + " (data in " + data.resolve("mongodb.mv") + ")");
 
         List<String> infrastructure = List.of(
                 "--spring.mongodb.uri=" + mongo.uri() + "/?serverSelectionTimeoutMS=5000",
-                "--spring.cloud.stream.kafka.binder.brokers=" + kafka.bootstrapServers());
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
         start("registry-service", ports.registry(), infrastructure);
         start("geo-search-service", ports.geoSearch(), infrastructure);
         start("access-control-service", ports.accessControl(), infrastructure);

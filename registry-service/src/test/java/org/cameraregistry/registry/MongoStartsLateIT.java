@@ -25,7 +25,7 @@ class MongoStartsLateIT {
                 () -> new SpringApplicationBuilder(RegistryApplication.class).run(
                         "--server.port=" + httpPort,
                         "--spring.mongodb.uri=mongodb://localhost:" + mongoPort + "/?serverSelectionTimeoutMS=500",
-                        "--spring.cloud.stream.kafka.binder.brokers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers()));
+                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers()));
         ApiClient api = new ApiClient("http://localhost:" + httpPort);
         MongoServer mongo = new MongoServer(new MemoryBackend());
         try {

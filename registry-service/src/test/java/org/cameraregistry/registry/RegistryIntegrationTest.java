@@ -11,6 +11,6 @@ public abstract class RegistryIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {
         properties.add("spring.mongodb.uri", TestInfrastructure.INFRASTRUCTURE::mongoUri);
-        properties.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure.INFRASTRUCTURE::kafkaBrokers);
+        properties.add("spring.kafka.bootstrap-servers", TestInfrastructure.INFRASTRUCTURE::kafkaBrokers);
     }
 }

@@ -1,53 +1,56 @@
 package org.cameraregistry.testkit;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.List;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.cameraregistry.embedded.KafkaBroker;
+import org.cameraregistry.embedded.MongoWireServer;
 
 /**
- * A real Kafka broker (KRaft) and a MongoDB wire-protocol server in the test JVM, started once and
- * shared by every test of the JVM, so that the Spring contexts on top of them can be shared too.
+ * A real Kafka broker (KRaft) and a MongoDB wire-protocol server in the test JVM, the same ones the
+ * local stack runs, started once and shared by every test of the JVM, so that the Spring contexts
+ * on top of them can be shared too.
  */
 public final class EmbeddedInfrastructure {
 
     private static EmbeddedInfrastructure started;
 
-    private final EmbeddedKafkaBroker kafka;
-    private final MongoServer mongo;
-    private final String mongoUri;
+    private final KafkaBroker kafka;
+    private final MongoWireServer mongo;
 
-    private EmbeddedInfrastructure(List<String> topics) {
-        kafka = new EmbeddedKafkaKraftBroker(1, 1, topics.toArray(String[]::new));
-        kafka.afterPropertiesSet();
-        mongo = new MongoServer(new MemoryBackend());
-        mongoUri = mongo.bindAndGetConnectionString();
+    private EmbeddedInfrastructure() {
+        kafka = KafkaBroker.startTemporary(freePort(), freePort());
+        mongo = MongoWireServer.startInMemory(0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            mongo.shutdownNow();
-            kafka.destroy();
+            mongo.close();
+            kafka.close();
         }, "embedded-infrastructure-shutdown"));
     }
 
-    /** The JVM's infrastructure, started on first use with these topics created. */
+    /** The JVM's infrastructure, started on first use, with these topics created. */
     public static synchronized EmbeddedInfrastructure withTopics(List<String> topics) {
         if (started == null) {
-            started = new EmbeddedInfrastructure(topics);
-        } else {
-            String[] missing = topics.stream().filter(topic -> !started.kafka.getTopics().contains(topic))
-                    .toArray(String[]::new);
-            if (missing.length > 0) {
-                started.kafka.addTopics(missing);
-            }
+            started = new EmbeddedInfrastructure();
         }
+        started.kafka.createTopics(topics);
         return started;
     }
 
     public String kafkaBrokers() {
-        return kafka.getBrokersAsString();
+        return kafka.bootstrapServers();
     }
 
     public String mongoUri() {
-        return mongoUri;
+        return mongo.uri();
+    }
+
+    /** A port nothing listens on now: for a server a test starts later, at an address known in advance. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,9 +1,10 @@
 package org.cameraregistry.geo.camera;
 
 import java.util.UUID;
-import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cameraregistry.events.EventCodec;
 import org.cameraregistry.events.EventEnvelope;
+import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraRegistered;
@@ -11,17 +12,18 @@ import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.geo.index.IndexedCamera;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
 
 /**
- * The camera topics, consumed into the index. Each event is read against its schema first: one
- * that cannot be read fails at once, and the binder parks it on the dead-letter topic with the
- * reason, then goes on with the next.
+ * The camera topics, consumed into the index by the consumer group {@value #GROUP}. Each event is
+ * read against its schema first: one that cannot be read fails at once and goes to the dead-letter
+ * topic with the reason (see {@link DeadLetters}); the listener goes on with the next.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 class CameraEventListener {
+
+    static final String GROUP = "geo-search";
 
     private static final Logger log = LoggerFactory.getLogger(CameraEventListener.class);
 
@@ -33,34 +35,28 @@ class CameraEventListener {
         this.indexer = indexer;
     }
 
-    @Bean
-    Consumer<Message<byte[]>> indexRegisteredCamera() {
-        return message -> {
-            EventEnvelope<CameraRegistered> event = codec.read(message.getPayload(), CameraRegistered.TYPE);
-            CameraRegistered registered = event.data();
-            boolean applied = indexer.index(indexed(registered.cameraId(), registered.version(), registered.camera()));
-            logConsumed(event, registered.cameraId(), registered.version(), applied);
-        };
+    @KafkaListener(id = "index-registered-cameras", groupId = GROUP, topics = Topics.CAMERA_REGISTERED)
+    void indexRegisteredCamera(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<CameraRegistered> event = codec.read(record.value(), CameraRegistered.TYPE);
+        CameraRegistered registered = event.data();
+        boolean applied = indexer.index(indexed(registered.cameraId(), registered.version(), registered.camera()));
+        logConsumed(event, registered.cameraId(), registered.version(), applied);
     }
 
-    @Bean
-    Consumer<Message<byte[]>> indexUpdatedCamera() {
-        return message -> {
-            EventEnvelope<CameraUpdated> event = codec.read(message.getPayload(), CameraUpdated.TYPE);
-            CameraUpdated updated = event.data();
-            boolean applied = indexer.index(indexed(updated.cameraId(), updated.version(), updated.camera()));
-            logConsumed(event, updated.cameraId(), updated.version(), applied);
-        };
+    @KafkaListener(id = "index-updated-cameras", groupId = GROUP, topics = Topics.CAMERA_UPDATED)
+    void indexUpdatedCamera(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<CameraUpdated> event = codec.read(record.value(), CameraUpdated.TYPE);
+        CameraUpdated updated = event.data();
+        boolean applied = indexer.index(indexed(updated.cameraId(), updated.version(), updated.camera()));
+        logConsumed(event, updated.cameraId(), updated.version(), applied);
     }
 
-    @Bean
-    Consumer<Message<byte[]>> forgetDeregisteredCamera() {
-        return message -> {
-            EventEnvelope<CameraDeregistered> event = codec.read(message.getPayload(), CameraDeregistered.TYPE);
-            CameraDeregistered deregistered = event.data();
-            boolean applied = indexer.forget(deregistered.cameraId(), deregistered.version());
-            logConsumed(event, deregistered.cameraId(), deregistered.version(), applied);
-        };
+    @KafkaListener(id = "forget-deregistered-cameras", groupId = GROUP, topics = Topics.CAMERA_DEREGISTERED)
+    void forgetDeregisteredCamera(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<CameraDeregistered> event = codec.read(record.value(), CameraDeregistered.TYPE);
+        CameraDeregistered deregistered = event.data();
+        boolean applied = indexer.forget(deregistered.cameraId(), deregistered.version());
+        logConsumed(event, deregistered.cameraId(), deregistered.version(), applied);
     }
 
     private static IndexedCamera indexed(UUID id, long version, CameraDetails camera) {

@@ -111,8 +111,8 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
         events.registered(next, cameraAt(32.8401, -96.8501, CameraLevel.LEVEL_1));
 
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(Topics.deadLetter(Topics.CAMERA_REGISTERED, "geo-search"), key);
-        assertThat(header(dead, "x-exception-message")).contains("not JSON");
-        assertThat(header(dead, "x-original-topic")).isEqualTo(Topics.CAMERA_REGISTERED);
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("not JSON");
+        assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(Topics.CAMERA_REGISTERED);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{this is not json");
         awaitFoundAt(next, 32.8401, -96.8501);
     }
@@ -131,7 +131,7 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
 
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(Topics.deadLetter(Topics.CAMERA_UPDATED, "geo-search"),
                 id.toString());
-        assertThat(header(dead, "x-exception-message")).contains("camera-updated.v1.json", "latitude");
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("camera-updated.v1.json", "latitude");
     }
 
     private JsonNode awaitFoundAt(UUID id, double lat, double lon) {

@@ -38,11 +38,9 @@ class IndexRebuildIT {
                 "--server.port=0",
                 "--spring.mongodb.uri=" + TestInfrastructure.INFRASTRUCTURE.mongoUri(),
                 "--spring.mongodb.database=" + database,
-                "--spring.cloud.stream.kafka.binder.brokers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(),
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(),
                 // Only the rebuild is under test: this instance must not take events from the shared one.
-                "--spring.cloud.stream.bindings.indexRegisteredCamera-in-0.consumer.auto-startup=false",
-                "--spring.cloud.stream.bindings.indexUpdatedCamera-in-0.consumer.auto-startup=false",
-                "--spring.cloud.stream.bindings.forgetDeregisteredCamera-in-0.consumer.auto-startup=false")) {
+                "--spring.kafka.listener.auto-startup=false")) {
             ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"));
 
             ApiClient.Response found = api.get("/api/search/within?lat=32.7&lon=-96.6&radiusMeters=100");

@@ -7,18 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.cameraregistry.events.EventEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -37,9 +36,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
+    /** The CloudEvents Kafka binding's header for a structured-mode event. */
+    private static final String CONTENT_TYPE = "content-type";
 
     private final List<Outbox> outboxes;
-    private final StreamBridge kafka;
+    private final KafkaTemplate<String, byte[]> kafka;
     private final boolean enabled;
     private final Duration pollInterval;
     private final ExponentialBackOff backOff;
@@ -54,7 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(
             List<Outbox> outboxes,
-            StreamBridge kafka,
+            KafkaTemplate<String, byte[]> kafka,
             MeterRegistry meters,
             @Value("${registry.outbox.relay-enabled:true}") boolean enabled,
             @Value("${registry.outbox.poll-interval:PT0.5S}") Duration pollInterval,
@@ -153,13 +154,19 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** Sends one event and waits until Kafka has it; the producer's own timeouts bound the wait. */
     private void publish(PendingEvent event) {
-        Message<byte[]> message = MessageBuilder.withPayload(event.payload().getBytes(StandardCharsets.UTF_8))
-                .setHeader(KafkaHeaders.KEY, event.key().getBytes(StandardCharsets.UTF_8))
-                .setHeader(MessageHeaders.CONTENT_TYPE, EventEnvelope.MEDIA_TYPE)
-                .build();
-        if (!kafka.send(event.topic(), message)) {
-            throw new IllegalStateException("Kafka did not accept event " + event.eventId() + " for " + event.topic());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), null, event.key(),
+                event.payload().getBytes(StandardCharsets.UTF_8),
+                List.of(new RecordHeader(CONTENT_TYPE, EventEnvelope.MEDIA_TYPE.getBytes(StandardCharsets.UTF_8))));
+        try {
+            kafka.send(record).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Kafka did not take event " + event.eventId() + " for " + event.topic(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing " + event.eventId(), e);
         }
         published.increment();
         log.info("published event {} to {} key={}", event.eventId(), event.topic(), event.key());

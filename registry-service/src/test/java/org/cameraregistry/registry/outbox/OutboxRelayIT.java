@@ -53,7 +53,7 @@ class OutboxRelayIT {
                 "--server.port=0",
                 "--spring.mongodb.uri=" + TestInfrastructure.INFRASTRUCTURE.mongoUri(),
                 "--spring.mongodb.database=" + DATABASE,
-                "--spring.cloud.stream.kafka.binder.brokers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(),
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(),
                 "--registry.outbox.relay-enabled=" + relayEnabled);
     }
 

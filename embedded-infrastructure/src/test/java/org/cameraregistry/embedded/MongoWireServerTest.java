@@ -1,4 +1,4 @@
-package org.cameraregistry.localstack.infrastructure;
+package org.cameraregistry.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

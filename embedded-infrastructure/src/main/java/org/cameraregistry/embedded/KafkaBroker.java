@@ -1,4 +1,4 @@
-package org.cameraregistry.localstack.infrastructure;
+package org.cameraregistry.embedded;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,35 +8,64 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool$;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * A real Kafka broker in this JVM, in KRaft combined mode (one node is broker and controller),
- * keeping its log in a folder so that topics and offsets survive a restart.
+ * A real Kafka broker in this JVM, in KRaft combined mode (one node is broker and controller), on
+ * the ports it is given. Its log lives in a folder: kept across restarts for the local stack, or a
+ * temporary one that goes with the broker.
  */
 public final class KafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
+    private final Path temporaryLog;
 
-    private KafkaBroker(KafkaRaftServer server, int port) {
+    private KafkaBroker(KafkaRaftServer server, int port, Path temporaryLog) {
         this.server = server;
         this.port = port;
+        this.temporaryLog = temporaryLog;
     }
 
+    /** A broker whose log stays in {@code logDirectory}, so that topics and offsets survive a restart. */
     public static KafkaBroker start(Path logDirectory, int port, int controllerPort) {
+        return start(logDirectory, port, controllerPort, null);
+    }
+
+    /** A broker whose log is removed when it stops, for tests. */
+    public static KafkaBroker startTemporary(int port, int controllerPort) {
+        try {
+            Path log = Files.createTempDirectory("kafka-broker-");
+            return start(log, port, controllerPort, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static KafkaBroker start(Path logDirectory, int port, int controllerPort, Path temporaryLog) {
         try {
             Files.createDirectories(logDirectory);
             Properties config = config(logDirectory, port, controllerPort);
             formatOnce(logDirectory, config);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
             server.startup();
-            return new KafkaBroker(server, port);
+            return new KafkaBroker(server, port, temporaryLog);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,10 +75,29 @@ public final class KafkaBroker implements AutoCloseable {
         return "localhost:" + port;
     }
 
+    /** Creates the topics that do not exist yet (three partitions each), waiting until they do. */
+    public void createTopics(Collection<String> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            var missing = topics.stream().distinct().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, 3, (short) 1))
+                    .toList();
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create topics " + topics, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     @Override
     public void close() {
         server.shutdown();
         server.awaitShutdown();
+        if (temporaryLog != null) {
+            deleteRecursively(temporaryLog);
+        }
     }
 
     private static Properties config(Path logDirectory, int port, int controllerPort) {
@@ -66,6 +114,7 @@ public final class KafkaBroker implements AutoCloseable {
         config.put("num.partitions", "3");
         // One broker: every internal topic has one replica.
         config.put("offsets.topic.replication.factor", "1");
+        config.put("offsets.topic.num.partitions", "5");
         config.put("transaction.state.log.replication.factor", "1");
         config.put("transaction.state.log.min.isr", "1");
         config.put("share.coordinator.state.topic.replication.factor", "1");
@@ -82,7 +131,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         Path file = logDirectory.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(file)) {
-            config.store(out, "local-stack Kafka broker");
+            config.store(out, "in-JVM Kafka broker");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int exit = StorageTool$.MODULE$.execute(new String[] {
@@ -91,6 +140,16 @@ public final class KafkaBroker implements AutoCloseable {
         if (exit != 0) {
             throw new IllegalStateException("Could not format the Kafka log folder " + logDirectory + ": "
                     + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + directory, e);
         }
     }
 }
