@@ -212,6 +212,7 @@ class CameraApiIT extends RegistryIntegrationTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("type").asString()).isEqualTo("https://cameraregistry.org/problems/malformed-json");
+        assertThat(refused.json().path("detail").asString()).startsWith("The body is not valid JSON at line 1, column ");
         assertThat(refused.body()).doesNotContain("tools.jackson");
     }
 

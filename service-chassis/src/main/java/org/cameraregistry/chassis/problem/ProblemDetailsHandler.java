@@ -91,7 +91,7 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
             return invalid(List.of(new FieldProblem(path(mismatch), mustBe(mismatch.getTargetType()))), headers);
         }
         String detail = cause instanceof StreamReadException malformed
-                ? "The body is not valid JSON: " + malformed.getOriginalMessage()
+                ? "The body is not valid JSON" + where(malformed) + ": " + malformed.getOriginalMessage()
                 : "The request needs a JSON body.";
         return problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", detail, headers, Map.of());
     }
@@ -145,6 +145,12 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
             return mustBe(error.unwrap(TypeMismatchException.class).getRequiredType());
         }
         return error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage();
+    }
+
+    private static String where(JacksonException ex) {
+        var location = ex.getLocation();
+        return location == null || location.getLineNr() < 1 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     private static String path(JacksonException ex) {
