@@ -38,6 +38,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Deque<String> tail = new ArrayDeque<>();
+    private volatile boolean stopping;
 
     private ServiceProcess(String name, int port, Process process) {
         this.name = name;
@@ -109,6 +110,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Asks the service to stop (SIGTERM, so Spring shuts down gracefully), and kills it if it lingers. */
     @Override
     public void close() {
+        stopping = true;
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -135,7 +137,10 @@ public final class ServiceProcess implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            errors.println("[" + name + "] log output lost: " + e);
+            // The stream closes under the reader when the process is stopped; only a loss while running matters.
+            if (!stopping) {
+                errors.println("[" + name + "] log output lost: " + e);
+            }
         }
     }
 
