@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Every Kafka topic the platform's events cross. Events are keyed by the id of their aggregate
- * ({@code cameraId}, {@code incidentId}), so that order holds per camera and per incident.
+ * ({@code cameraId}, {@code incidentId}), so that order holds per camera or incident within a
+ * topic; across the three camera topics, the version each camera event carries tells the order.
  */
 public final class Topics {
 

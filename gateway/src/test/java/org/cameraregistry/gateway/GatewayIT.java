@@ -2,8 +2,14 @@ package org.cameraregistry.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.cameraregistry.testkit.ApiClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +97,22 @@ class GatewayIT {
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.json().path("type").asString()).isEqualTo("https://cameraregistry.org/problems/content-too-large");
+        assertThat(REGISTRY.received()).hasSize(before);
+    }
+
+    @Test
+    void aBodyStreamedWithoutALengthIs411AndNeverReachesTheService() throws Exception {
+        int before = REGISTRY.received().size();
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/cameras"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream("{\"label\":\"Porch\"}".getBytes(StandardCharsets.UTF_8))))
+                .build();
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(411);
+        assertThat(refused.body()).contains("https://cameraregistry.org/problems/length-required");
         assertThat(REGISTRY.received()).hasSize(before);
     }
 

@@ -40,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private KafkaBroker kafka;
     private MongoWireServer mongo;
+    private boolean closing;
     private int demoCamerasLoaded;
 
     /** How to run the stack. */
@@ -67,7 +68,7 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + options.ports().gateway();
     }
 
-    public List<ServiceProcess> services() {
+    public synchronized List<ServiceProcess> services() {
         return List.copyOf(services);
     }
 
@@ -82,15 +83,15 @@ public final class LocalStack implements AutoCloseable {
         Path data = options.dataDirectory();
         createDirectories(data);
 
-        kafka = KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
-        kafka.createTopics(Topics.all());
-        console.println("  Kafka broker (KRaft)     " + kafka.bootstrapServers());
-        mongo = MongoWireServer.start(data.resolve("mongodb.mv"), ports.mongo());
-        console.println("  MongoDB wire server      " + mongo.uri() + " (data in " + data.resolve("mongodb.mv") + ")");
+        KafkaBroker broker = started(KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController()));
+        broker.createTopics(Topics.all());
+        console.println("  Kafka broker (KRaft)     " + broker.bootstrapServers());
+        MongoWireServer database = started(MongoWireServer.start(data.resolve("mongodb.mv"), ports.mongo()));
+        console.println("  MongoDB wire server      " + database.uri() + " (data in " + data.resolve("mongodb.mv") + ")");
 
         List<String> infrastructure = List.of(
-                "--spring.mongodb.uri=" + mongo.uri() + "/?serverSelectionTimeoutMS=5000",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+                "--spring.mongodb.uri=" + database.uri() + "/?serverSelectionTimeoutMS=5000",
+                "--spring.kafka.bootstrap-servers=" + broker.bootstrapServers());
         start("registry-service", ports.registry(), infrastructure);
         start("geo-search-service", ports.geoSearch(), infrastructure);
         start("access-control-service", ports.accessControl(), infrastructure);
@@ -104,14 +105,44 @@ public final class LocalStack implements AutoCloseable {
         loadDemoDataOnce();
     }
 
-    private void start(String name, int port, List<String> arguments) {
+    /**
+     * Starts a service unless the stack is stopping. Under the same lock as {@link #close()}, so that
+     * Ctrl-C during the start cannot leave a process behind.
+     */
+    private synchronized void start(String name, int port, List<String> arguments) {
+        requireNotClosing();
         services.add(ServiceProcess.start(name, options.servicesDirectory().resolve(name + ".jar"), port, arguments,
                 options.dataDirectory().resolve("logs").resolve(name + ".log"), console));
     }
 
+    /** Keeps the broker for {@link #close()}, or stops it at once if the stack is already stopping. */
+    private synchronized KafkaBroker started(KafkaBroker broker) {
+        if (closing) {
+            broker.close();
+        }
+        requireNotClosing();
+        kafka = broker;
+        return broker;
+    }
+
+    private synchronized MongoWireServer started(MongoWireServer server) {
+        if (closing) {
+            server.close();
+        }
+        requireNotClosing();
+        mongo = server;
+        return server;
+    }
+
+    private void requireNotClosing() {
+        if (closing) {
+            throw new IllegalStateException("the local stack is stopping");
+        }
+    }
+
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        List<ServiceProcess> waiting = new ArrayList<>(services);
+        List<ServiceProcess> waiting = new ArrayList<>(services());
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.isAlive()) {
@@ -132,12 +163,24 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers the demo city on the first start only. The marker is written before the first camera
+     * is sent: a start cut short leaves part of the city rather than registering it twice next time.
+     */
     private void loadDemoDataOnce() {
         Path marker = options.dataDirectory().resolve(DEMO_DATA_MARKER);
-        if (options.demoCameras() <= 0 || Files.exists(marker)) {
+        if (options.demoCameras() <= 0) {
+            return;
+        }
+        if (Files.exists(marker)) {
+            if (readString(marker).startsWith("loading")) {
+                console.println("  The demo city was only partly registered by an earlier start; start with --reset"
+                        + " for the whole of it.");
+            }
             return;
         }
         var cameras = DallasDemoCameras.generate(options.demoCameras());
+        writeString(marker, "loading " + cameras.size() + " demo cameras\n");
         console.println("  Registering " + cameras.size() + " demo cameras in Dallas through the gateway...");
         new DemoDataLoader(gatewayUrl()).register(cameras);
         awaitSearchable(cameras.size());
@@ -177,6 +220,7 @@ public final class LocalStack implements AutoCloseable {
     /** Stops the services (in parallel, each gracefully), then Kafka, then MongoDB, which flushes its file. */
     @Override
     public synchronized void close() {
+        closing = true;
         services.parallelStream().forEach(ServiceProcess::close);
         services.clear();
         if (kafka != null) {
@@ -283,6 +327,14 @@ public final class LocalStack implements AutoCloseable {
     private static void writeString(Path file, String content) {
         try {
             Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

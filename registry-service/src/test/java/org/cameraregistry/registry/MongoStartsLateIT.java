@@ -32,6 +32,12 @@ class MongoStartsLateIT {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                     .until(() -> api.get("/actuator/health/liveness").status() == 200);
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
+            ApiClient.Response refused = api.post("/api/cameras",
+                    "{\"label\":\"Too early\",\"latitude\":32.78,\"longitude\":-96.8,\"level\":\"LEVEL_1\"}");
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).contains("5");
+            assertThat(refused.json().path("type").asString())
+                    .isEqualTo("https://cameraregistry.org/problems/storage-unavailable");
 
             mongo.bind("localhost", mongoPort);
 

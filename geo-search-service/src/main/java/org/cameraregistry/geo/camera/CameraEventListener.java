@@ -16,14 +16,15 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The camera topics, consumed into the index by the consumer group {@value #GROUP}. Each event is
- * read against its schema first: one that cannot be read fails at once and goes to the dead-letter
- * topic with the reason (see {@link DeadLetters}); the listener goes on with the next.
+ * The camera topics, consumed into the index by the consumer group {@code geo-search.events.group}
+ * ("geo-search"). Each event is read against its schema first: one that cannot be read fails at
+ * once and goes to the dead-letter topic with the reason (see {@link DeadLetters}); the listener goes
+ * on with the next.
  */
 @Component
 class CameraEventListener {
 
-    static final String GROUP = "geo-search";
+    static final String GROUP = "${geo-search.events.group:geo-search}";
 
     private static final Logger log = LoggerFactory.getLogger(CameraEventListener.class);
 

@@ -8,7 +8,9 @@ import org.cameraregistry.geo.index.IndexedCamera;
 
 /**
  * Keeps the in-memory index and its backing collection in step: a change is stored first, and
- * reaches the index only if the store took it as newer.
+ * reaches the index only if the store took it as newer. When the store already holds this version
+ * or a newer one, the index is brought up to what is stored: an earlier attempt may have stored the
+ * change and then failed before reaching the index (a lost acknowledgement from MongoDB, say).
  */
 public class CameraIndexer {
 
@@ -23,12 +25,30 @@ public class CameraIndexer {
 
     /** True if the camera was newer than what was held and is now in the index. */
     public boolean index(IndexedCamera camera) {
-        return store.save(camera) && index.apply(camera);
+        if (store.save(camera)) {
+            return index.apply(camera);
+        }
+        catchUpWithStore(camera.id());
+        return false;
     }
 
     /** True if the camera was held at an older version and is now gone from the index. */
     public boolean forget(UUID cameraId, long version) {
-        return store.remove(cameraId, version) && index.remove(cameraId, version);
+        if (store.remove(cameraId, version)) {
+            return index.remove(cameraId, version);
+        }
+        catchUpWithStore(cameraId);
+        return false;
+    }
+
+    private void catchUpWithStore(UUID cameraId) {
+        store.find(cameraId).ifPresent(stored -> {
+            if (stored.removed()) {
+                index.remove(cameraId, stored.version());
+            } else {
+                index.apply(stored.camera());
+            }
+        });
     }
 
     /**

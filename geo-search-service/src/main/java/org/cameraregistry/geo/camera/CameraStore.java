@@ -12,6 +12,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -58,9 +59,33 @@ public class CameraStore {
     /** Every stored camera that is not removed. */
     public void forEachCamera(Consumer<IndexedCamera> action) {
         for (Document document : cameras.find(ne(REMOVED, true))) {
-            List<Double> coordinates = document.get("location", Document.class).getList("coordinates", Double.class);
-            action.accept(new IndexedCamera(document.get("_id", UUID.class), document.getLong("version"),
-                    coordinates.get(1), coordinates.get(0), CameraLevel.valueOf(document.getString("level"))));
+            action.accept(toCamera(document));
+        }
+    }
+
+    /** What is stored of a camera: its newest state, or the marker of its removal. */
+    public Optional<Stored> find(UUID id) {
+        return Optional.ofNullable(cameras.find(eq("_id", id)).first())
+                .map(document -> document.getBoolean(REMOVED, false)
+                        ? new Stored(id, document.getLong("version"), null)
+                        : new Stored(id, document.getLong("version"), toCamera(document)));
+    }
+
+    private static IndexedCamera toCamera(Document document) {
+        List<Double> coordinates = document.get("location", Document.class).getList("coordinates", Double.class);
+        return new IndexedCamera(document.get("_id", UUID.class), document.getLong("version"),
+                coordinates.get(1), coordinates.get(0), CameraLevel.valueOf(document.getString("level")));
+    }
+
+    /**
+     * A stored camera at {@code version}.
+     *
+     * @param camera its state, or null if it was removed as of that version
+     */
+    public record Stored(UUID id, long version, IndexedCamera camera) {
+
+        public boolean removed() {
+            return camera == null;
         }
     }
 

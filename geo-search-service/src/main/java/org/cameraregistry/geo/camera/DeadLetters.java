@@ -1,5 +1,6 @@
 package org.cameraregistry.geo.camera;
 
+import com.mongodb.MongoException;
 import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 import org.cameraregistry.events.InvalidEventException;
@@ -11,30 +12,60 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * What happens to an event the listeners cannot process. One that cannot be read (not JSON, another
- * type, breaks its schema) goes straight to {@code <topic>.geo-search.dlq}; any other failure (the
- * database away, say) is retried with an exponential backoff first. The dead letter keeps the
- * original key and value and carries the reason in its {@code kafka_dlt-*} headers, and the
- * listener goes on with the next event.
+ * What happens to an event the listeners cannot process:
+ * <ul>
+ * <li>one that cannot be read (not JSON, another type, breaks its schema) goes straight to
+ * {@code <topic>.<group>.dlq}, such as {@code camera-registered.geo-search.dlq};</li>
+ * <li>while geo-search's database is away, the event is retried without end (backoff growing to
+ * {@code max-backoff}): a valid event must not be parked because of an outage, and the events after
+ * it wait in order;</li>
+ * <li>any other failure is retried {@code retries} times, then dead-lettered.</li>
+ * </ul>
+ * A dead letter keeps the original key and value and carries the reason in its {@code kafka_dlt-*}
+ * headers; the listener goes on with the next event.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetters {
 
     @Bean
     DefaultErrorHandler deadLetterOnFailure(KafkaTemplate<String, byte[]> kafka,
+            @Value(CameraEventListener.GROUP) String group,
             @Value("${geo-search.events.retries:4}") int retries,
             @Value("${geo-search.events.max-backoff:PT10S}") Duration maxBackoff) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 // Partition -1: Kafka chooses, so a dead-letter topic needs no more partitions than it has.
-                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), CameraEventListener.GROUP), -1));
+                (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), group), -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, withRetries(retries, maxBackoff));
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        BackOff untilTheDatabaseIsBack = untilTheDatabaseIsBack(maxBackoff);
+        handler.setBackOffFunction((record, failure) -> causedByTheDatabase(failure) ? untilTheDatabaseIsBack : null);
+        return handler;
+    }
+
+    private static BackOff withRetries(int retries, Duration maxBackoff) {
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retries);
         backOff.setInitialInterval(500);
         backOff.setMultiplier(2);
         backOff.setMaxInterval(maxBackoff.toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(InvalidEventException.class);
-        return handler;
+        return backOff;
+    }
+
+    private static BackOff untilTheDatabaseIsBack(Duration maxBackoff) {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
+        backOff.setMaxInterval(maxBackoff.toMillis());
+        return backOff;
+    }
+
+    private static boolean causedByTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MongoException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

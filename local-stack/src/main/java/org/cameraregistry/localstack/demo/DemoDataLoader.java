@@ -26,7 +26,10 @@ public final class DemoDataLoader {
         this.gatewayUrl = gatewayUrl;
     }
 
-    /** Registers every camera; fails with the first refusal, since demo data must be valid. */
+    /**
+     * Registers every camera, then fails if any was refused (demo data must be valid), naming the
+     * first refusal.
+     */
     public void register(List<DemoCamera> cameras) {
         Semaphore slots = new Semaphore(IN_FLIGHT);
         CompletableFuture<?>[] requests = new CompletableFuture<?>[cameras.size()];

@@ -68,7 +68,8 @@ public class CameraRepository {
     /**
      * Deletes the camera if it is still at {@code expectedVersion}: its details go at once, and only
      * its id and the event that tells every service to forget it remain until the event is relayed.
-     * Events of earlier changes still waiting are dropped with the details they carry.
+     * Events of earlier changes still waiting are dropped with the details they carry, unless the
+     * relay had already read them and is publishing them.
      */
     public boolean delete(UUID id, long expectedVersion, long deletedVersion, PendingEvent event) {
         Document tombstone = Outbox.with(new Document("_id", id)

@@ -28,7 +28,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * writer may wake it up to publish at once.
  *
  * <p>A crash between publishing and acknowledging publishes the event again after restart:
- * delivery is at least once, and consumers recognise a repeat by its event id and version.
+ * delivery is at least once, and consumers recognise a repeat by the camera version it carries.
  * While Kafka or MongoDB is unreachable the relay waits with a bounded exponential backoff.
  */
 @Component

@@ -1,6 +1,9 @@
 package org.cameraregistry.chassis.problem;
 
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoSocketOpenException;
+import com.mongodb.MongoTimeoutException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -104,12 +107,21 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
         return invalid(List.of(new FieldProblem(field, mustBe(ex.getRequiredType()))), headers);
     }
 
-    /** The database is unreachable: the client may retry; nothing was half-written. */
-    @ExceptionHandler(MongoException.class)
+    /** No database server could be reached, so nothing was sent to one: retrying is safe. */
+    @ExceptionHandler({MongoTimeoutException.class, MongoSocketOpenException.class})
     ResponseEntity<Object> storageUnavailable(MongoException ex) {
         log.warn("storage unavailable: {}", ex.toString());
         return unavailable("storage-unavailable", "Storage unavailable",
                 "The service cannot reach its database right now; nothing was changed. Retry shortly.");
+    }
+
+    /** The connection broke after the request was sent: the change may or may not have been applied. */
+    @ExceptionHandler(MongoSocketException.class)
+    ResponseEntity<Object> storageInterrupted(MongoSocketException ex) {
+        log.warn("storage connection lost: {}", ex.toString());
+        return unavailable("storage-interrupted", "Storage interrupted",
+                "The service lost its database connection while answering; the change may have been applied."
+                        + " Read the resource before retrying.");
     }
 
     @ExceptionHandler(Exception.class)
