@@ -48,6 +48,15 @@ public final class KafkaProbe implements AutoCloseable {
                 .toList();
     }
 
+    /** Every record keyed {@code key} on {@code topic} up to what the topics hold now, however many polls that takes. */
+    public List<ConsumerRecord<String, byte[]>> recordsUpToNow(String topic, String key) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return records(topic, key);
+    }
+
     @Override
     public void close() {
         consumer.close();

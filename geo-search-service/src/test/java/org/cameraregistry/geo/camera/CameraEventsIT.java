@@ -7,14 +7,8 @@ import static org.cameraregistry.geo.CameraEventsOnKafka.cameraAt;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.cameraregistry.events.EventEnvelope;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.camera.CameraLevel;
@@ -22,6 +16,7 @@ import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.testkit.ApiClient;
 import org.cameraregistry.testkit.ConsumerGroupProbe;
+import org.cameraregistry.testkit.KafkaProbe;
 import org.cameraregistry.geo.CameraEventsOnKafka;
 import org.cameraregistry.geo.GeoSearchIntegrationTest;
 import org.cameraregistry.geo.TestInfrastructure;
@@ -153,24 +148,8 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
     }
 
     private static ConsumerRecord<String, byte[]> awaitDeadLetter(String topic, String key) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-probe-" + UUID.randomUUID()),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            ConsumerRecord<String, byte[]>[] found = new ConsumerRecord[1];
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found[0] = record;
-                    }
-                });
-                return found[0] != null;
-            });
-            return found[0];
+        try (KafkaProbe probe = new KafkaProbe(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), topic)) {
+            return probe.await(topic, key, 1).getFirst();
         }
     }
 
