@@ -3,6 +3,7 @@ package org.cameraregistry.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.ServiceConventions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -12,13 +13,11 @@ class OperabilityIT extends RegistryIntegrationTest {
     private int port;
 
     @Test
-    void reportsLiveAndReadyWithItsDatabase() {
-        ApiClient api = new ApiClient("http://localhost:" + port);
+    void followsThePlatformConventionsWithItsDatabaseInReadiness() {
+        ServiceConventions.verify("http://localhost:" + port, "registry-service");
 
-        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
-        ApiClient.Response readiness = api.get("/actuator/health/readiness");
-        assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
+        ApiClient.Response readiness = new ApiClient("http://localhost:" + port).get("/actuator/health/readiness");
+        assertThat(readiness.json().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
     }
 
     @Test

@@ -1,12 +1,11 @@
 package org.cameraregistry.geo.camera;
 
 import com.mongodb.client.MongoDatabase;
-import java.time.Duration;
 import org.cameraregistry.chassis.mongo.MongoStartup;
+import org.cameraregistry.geo.GeoSearchProperties;
 import org.cameraregistry.geo.index.CameraIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,20 +16,19 @@ class CameraIndexConfiguration {
     private static final Logger log = LoggerFactory.getLogger(CameraIndexConfiguration.class);
 
     @Bean
-    CameraIndex cameraIndex(@Value("${geo-search.nearest.farthest-meters:100000}") double farthestNearestMeters) {
-        return new CameraIndex(farthestNearestMeters);
+    CameraIndex cameraIndex(GeoSearchProperties properties) {
+        return new CameraIndex(properties.nearest().farthestMeters());
     }
 
     @Bean
-    CameraIndexer cameraIndexer(MongoDatabase geoSearchDatabase, CameraIndex cameraIndex) {
-        return new CameraIndexer(new CameraStore(geoSearchDatabase), cameraIndex);
+    CameraIndexer cameraIndexer(MongoDatabase serviceDatabase, CameraIndex cameraIndex) {
+        return new CameraIndexer(new CameraStore(serviceDatabase), cameraIndex);
     }
 
     /** Rebuilds the index from the collection before the service reports ready, waiting for MongoDB if it starts later. */
     @Bean
-    ApplicationRunner loadCameraIndex(CameraIndexer indexer,
-            @Value("${geo-search.startup.mongodb-timeout:PT5M}") Duration timeout) {
-        return MongoStartup.whenReachable("loading the camera index", timeout, () -> {
+    ApplicationRunner loadCameraIndex(MongoStartup mongoStartup, CameraIndexer indexer) {
+        return mongoStartup.whenReachable("loading the camera index", () -> {
             long started = System.nanoTime();
             int loaded = indexer.loadIndex();
             log.info("camera index loaded: {} cameras in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);

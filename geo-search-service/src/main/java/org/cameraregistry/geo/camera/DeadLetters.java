@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
 import org.cameraregistry.events.InvalidEventException;
 import org.cameraregistry.events.Topics;
-import org.springframework.beans.factory.annotation.Value;
+import org.cameraregistry.geo.GeoSearchProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -33,9 +33,10 @@ class DeadLetters {
 
     @Bean
     DefaultErrorHandler deadLetterOnFailure(KafkaTemplate<String, byte[]> kafka,
-            @Value(CameraEventListener.GROUP) String group,
-            @Value("${geo-search.events.retries:4}") int retries,
-            @Value("${geo-search.events.max-backoff:PT10S}") Duration maxBackoff) {
+            GeoSearchProperties properties) {
+        String group = properties.events().group();
+        int retries = properties.events().retries();
+        Duration maxBackoff = properties.events().maxBackoff();
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 // Partition -1: Kafka chooses, so a dead-letter topic needs no more partitions than it has.
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), group), -1));

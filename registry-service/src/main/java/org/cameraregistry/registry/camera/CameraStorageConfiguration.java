@@ -1,10 +1,8 @@
 package org.cameraregistry.registry.camera;
 
 import com.mongodb.client.MongoDatabase;
-import java.time.Duration;
 import org.cameraregistry.chassis.mongo.MongoStartup;
 import org.cameraregistry.registry.outbox.Outbox;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class CameraStorageConfiguration {
 
     @Bean
-    CameraRepository cameraRepository(MongoDatabase registryDatabase) {
-        return new CameraRepository(registryDatabase);
+    CameraRepository cameraRepository(MongoDatabase serviceDatabase) {
+        return new CameraRepository(serviceDatabase);
     }
 
     @Bean
@@ -24,8 +22,7 @@ class CameraStorageConfiguration {
 
     /** Prepares the collection before the service reports ready, waiting for MongoDB if it starts later. */
     @Bean
-    ApplicationRunner prepareCameraCollection(CameraRepository cameraRepository,
-            @Value("${registry.startup.mongodb-timeout:PT5M}") Duration timeout) {
-        return MongoStartup.whenReachable("preparing the camera collection", timeout, cameraRepository::ensureIndexes);
+    ApplicationRunner prepareCameraCollection(MongoStartup mongoStartup, CameraRepository cameraRepository) {
+        return mongoStartup.whenReachable("preparing the camera collection", cameraRepository::ensureIndexes);
     }
 }

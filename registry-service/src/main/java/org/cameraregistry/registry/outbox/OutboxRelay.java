@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.cameraregistry.events.EventEnvelope;
+import org.cameraregistry.registry.RegistryProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -57,15 +57,14 @@ public class OutboxRelay implements SmartLifecycle {
             List<Outbox> outboxes,
             KafkaTemplate<String, byte[]> kafka,
             MeterRegistry meters,
-            @Value("${registry.outbox.relay-enabled:true}") boolean enabled,
-            @Value("${registry.outbox.poll-interval:PT0.5S}") Duration pollInterval,
-            @Value("${registry.outbox.max-backoff:PT30S}") Duration maxBackoff) {
+            RegistryProperties properties) {
+        RegistryProperties.Outbox settings = properties.outbox();
         this.outboxes = outboxes;
         this.kafka = kafka;
-        this.enabled = enabled;
-        this.pollInterval = pollInterval;
+        this.enabled = settings.relayEnabled();
+        this.pollInterval = settings.pollInterval();
         this.backOff = new ExponentialBackOff(pollInterval.toMillis(), 2.0);
-        this.backOff.setMaxInterval(maxBackoff.toMillis());
+        this.backOff.setMaxInterval(settings.maxBackoff().toMillis());
         this.published = meters.counter("registry.outbox.published");
         this.failures = meters.counter("registry.outbox.failures");
         Gauge.builder("registry.outbox.waiting.documents", this, relay -> relay.waitingDocuments())

@@ -12,17 +12,21 @@ import org.springframework.core.retry.Retryable;
 /**
  * Work a service must do in its database before it reports ready (indexes, loading a cache).
  * MongoDB may start after the service: the work is retried with an exponential backoff of at most
- * ten seconds between attempts, and the start fails only once {@code timeout} has passed.
+ * ten seconds between attempts, and the start fails only once the start-up timeout has passed
+ * ({@code service.database.startup-timeout}).
  */
 public final class MongoStartup {
 
     private static final Logger log = LoggerFactory.getLogger(MongoStartup.class);
 
-    private MongoStartup() {
+    private final Duration timeout;
+
+    public MongoStartup(Duration timeout) {
+        this.timeout = timeout;
     }
 
-    /** An application runner that does {@code work} as soon as MongoDB answers. */
-    public static ApplicationRunner whenReachable(String work, Duration timeout, Runnable task) {
+    /** An application runner that does {@code task} as soon as MongoDB answers; {@code work} names it in the log. */
+    public ApplicationRunner whenReachable(String work, Runnable task) {
         RetryTemplate retry = new RetryTemplate(RetryPolicy.builder()
                 .maxRetries(Long.MAX_VALUE)
                 .delay(Duration.ofMillis(500))

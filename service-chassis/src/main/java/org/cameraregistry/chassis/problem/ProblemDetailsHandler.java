@@ -1,15 +1,13 @@
 package org.cameraregistry.chassis.problem;
 
 import com.mongodb.MongoException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoSocketOpenException;
-import com.mongodb.MongoTimeoutException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.cameraregistry.chassis.mongo.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -107,21 +105,25 @@ public abstract class ProblemDetailsHandler extends ResponseEntityExceptionHandl
         return invalid(List.of(new FieldProblem(field, mustBe(ex.getRequiredType()))), headers);
     }
 
-    /** No database server could be reached, so nothing was sent to one: retrying is safe. */
-    @ExceptionHandler({MongoTimeoutException.class, MongoSocketOpenException.class})
-    ResponseEntity<Object> storageUnavailable(MongoException ex) {
-        log.warn("storage unavailable: {}", ex.toString());
-        return unavailable("storage-unavailable", "Storage unavailable",
-                "The service cannot reach its database right now; nothing was changed. Retry shortly.");
-    }
-
-    /** The connection broke after the request was sent: the change may or may not have been applied. */
-    @ExceptionHandler(MongoSocketException.class)
-    ResponseEntity<Object> storageInterrupted(MongoSocketException ex) {
-        log.warn("storage connection lost: {}", ex.toString());
-        return unavailable("storage-interrupted", "Storage interrupted",
-                "The service lost its database connection while answering; the change may have been applied."
-                        + " Read the resource before retrying.");
+    /**
+     * The database is away or failing over: 503, so that the client retries. When the operation
+     * certainly did not reach the database the answer says nothing changed; otherwise (a broken
+     * connection, an unconfirmed write) the change may have been applied, and the answer says so.
+     */
+    @ExceptionHandler(MongoException.class)
+    ResponseEntity<Object> storageFailure(MongoException ex) {
+        if (StorageFailures.certainlyNotApplied(ex)) {
+            log.warn("storage unavailable: {}", ex.toString());
+            return unavailable("storage-unavailable", "Storage unavailable",
+                    "The service cannot reach its database right now; nothing was changed. Retry shortly.");
+        }
+        if (StorageFailures.isTransient(ex)) {
+            log.warn("storage interrupted: {}", ex.toString());
+            return unavailable("storage-interrupted", "Storage interrupted",
+                    "The service lost its database while answering; the change may have been applied."
+                            + " Read the resource before retrying.");
+        }
+        return unexpected(ex);
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,31 @@
+package org.cameraregistry.geo;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything geo-search lets an operator tune, under {@code geo-search.*}, with its default.
+ *
+ * @param events  how camera events are consumed
+ * @param nearest how far a nearest-cameras search looks
+ */
+@ConfigurationProperties("geo-search")
+public record GeoSearchProperties(@DefaultValue Events events, @DefaultValue Nearest nearest) {
+
+    /**
+     * @param group      the consumer group; its dead-letter topics are {@code <topic>.<group>.dlq}
+     * @param retries    how often an event that fails for a reason other than being unreadable, or
+     *                   than the database being away, is retried before it is dead-lettered
+     * @param maxBackoff the longest wait between two attempts at one event
+     */
+    public record Events(
+            @DefaultValue("geo-search") String group,
+            @DefaultValue("4") int retries,
+            @DefaultValue("PT10S") Duration maxBackoff) {
+    }
+
+    /** @param farthestMeters how far a nearest-cameras search looks at most */
+    public record Nearest(@DefaultValue("100000") double farthestMeters) {
+    }
+}
