@@ -49,6 +49,14 @@ public final class CameraEventsOnKafka implements AutoCloseable {
         return publish(CameraDeregistered.TYPE, id, new CameraDeregistered(id, version, now()));
     }
 
+    /** Publishes a valid registration under a Kafka key of the caller's choice. */
+    public EventEnvelope<CameraRegistered> registeredUnderKey(String key, UUID id, CameraDetails camera) {
+        EventEnvelope<CameraRegistered> event = EventEnvelope.create(CameraRegistered.TYPE, "/registry-service",
+                id.toString(), now(), new CameraRegistered(id, 1, camera, now()));
+        send(CameraRegistered.TYPE.topic(), key, codec.write(CameraRegistered.TYPE, event));
+        return event;
+    }
+
     /** Publishes an event that was published before: a redelivery. */
     public <T> void again(EventType<T> type, EventEnvelope<T> event) {
         send(type.topic(), event.subject(), codec.write(type, event));

@@ -29,6 +29,8 @@ import org.cameraregistry.geo.index.IndexedCamera;
 public class CameraStore {
 
     private static final String REMOVED = "removed";
+    /** Far more than concurrent writers of one camera ever race (one per camera topic). */
+    private static final int MAX_ATTEMPTS = 16;
 
     private final MongoCollection<Document> cameras;
 
@@ -89,16 +91,37 @@ public class CameraStore {
         }
     }
 
+    /**
+     * Writes {@code update} if the stored version is older than {@code version}, or inserts it if
+     * none is stored. A duplicate-key error means another writer inserted this camera between the
+     * filter and the insert (MongoDB does not retry an upsert whose filter has a range on another
+     * field): the stored version then decides. If it is still older, the write is sent again, and
+     * now finds the document. Each retry follows another writer's success, so it ends; a bound
+     * guards against a duplicate on some other unique index, which no retry can mend.
+     */
     private boolean upsertIfNewer(UUID id, long version, Bson update) {
-        try {
-            cameras.updateOne(and(eq("_id", id), lt("version", version)), update, new UpdateOptions().upsert(true));
-            return true;
-        } catch (MongoWriteException e) {
-            // The stored version is the same or newer: the upsert found no older one and could not insert.
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                return false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cameras.updateOne(and(eq("_id", id), lt("version", version)), update, new UpdateOptions().upsert(true));
+                return true;
+            } catch (MongoWriteException e) {
+                if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Long stored = storedVersion(id);
+                if (stored == null || attempt >= MAX_ATTEMPTS) {
+                    throw new IllegalStateException("camera " + id + " version " + version
+                            + " could not be stored: " + e.getMessage(), e);
+                }
+                if (stored >= version) {
+                    return false;
+                }
             }
-            throw e;
         }
+    }
+
+    private Long storedVersion(UUID id) {
+        Document stored = cameras.find(eq("_id", id)).projection(new Document("version", 1)).first();
+        return stored == null ? null : stored.getLong("version");
     }
 }

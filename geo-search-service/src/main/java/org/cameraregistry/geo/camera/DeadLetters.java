@@ -1,8 +1,8 @@
 package org.cameraregistry.geo.camera;
 
-import com.mongodb.MongoException;
 import java.time.Duration;
 import org.apache.kafka.common.TopicPartition;
+import org.cameraregistry.chassis.mongo.StorageFailures;
 import org.cameraregistry.events.InvalidEventException;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.geo.GeoSearchProperties;
@@ -20,10 +20,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * <ul>
  * <li>one that cannot be read (not JSON, another type, breaks its schema) goes straight to
  * {@code <topic>.<group>.dlq}, such as {@code camera-registered.geo-search.dlq};</li>
- * <li>while geo-search's database is away, the event is retried without end (backoff growing to
- * {@code max-backoff}): a valid event must not be parked because of an outage, and the events after
- * it wait in order;</li>
- * <li>any other failure is retried {@code retries} times, then dead-lettered.</li>
+ * <li>while geo-search's database is away or failing over, the event is retried without end
+ * (backoff growing to {@code max-backoff}): a valid event must not be parked because of an outage,
+ * and the events after it wait in order;</li>
+ * <li>any other failure, a database that refuses the write included, is retried {@code retries}
+ * times, then dead-lettered, so that it cannot hold up its partition for ever.</li>
  * </ul>
  * A dead letter keeps the original key and value and carries the reason in its {@code kafka_dlt-*}
  * headers; the listener goes on with the next event.
@@ -43,7 +44,7 @@ class DeadLetters {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, withRetries(retries, maxBackoff));
         handler.addNotRetryableExceptions(InvalidEventException.class);
         BackOff untilTheDatabaseIsBack = untilTheDatabaseIsBack(maxBackoff);
-        handler.setBackOffFunction((record, failure) -> causedByTheDatabase(failure) ? untilTheDatabaseIsBack : null);
+        handler.setBackOffFunction((record, failure) -> StorageFailures.isTransient(failure) ? untilTheDatabaseIsBack : null);
         return handler;
     }
 
@@ -59,14 +60,5 @@ class DeadLetters {
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
         backOff.setMaxInterval(maxBackoff.toMillis());
         return backOff;
-    }
-
-    private static boolean causedByTheDatabase(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MongoException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -129,6 +129,20 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
         assertThat(header(dead, "kafka_dlt-exception-message")).contains("camera-updated.v1.json", "latitude");
     }
 
+    @Test
+    void anEventWhoseKeyNamesAnotherCameraGoesToTheDeadLetterTopicAndIsNotIndexed() {
+        UUID id = UUID.randomUUID();
+        String otherKey = UUID.randomUUID().toString();
+
+        events.registeredUnderKey(otherKey, id, cameraAt(32.8501, -96.8601, CameraLevel.LEVEL_1));
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(Topics.deadLetter(Topics.CAMERA_REGISTERED, "geo-search"),
+                otherKey);
+        assertThat(header(dead, "kafka_dlt-exception-message")).contains("must name the same camera");
+        awaitEverythingConsumed();
+        assertThat(foundWithin(id, 32.8501, -96.8601, 10)).isFalse();
+    }
+
     private static void awaitEverythingConsumed() {
         ConsumerGroupProbe.awaitCaughtUp(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), "geo-search",
                 List.of(Topics.CAMERA_REGISTERED, Topics.CAMERA_UPDATED, Topics.CAMERA_DEREGISTERED));
@@ -141,9 +155,11 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
                 .orElseThrow();
     }
 
+    /** Whether a search finds the camera; a failed search fails the test rather than reading as "not found". */
     private boolean foundWithin(UUID id, double lat, double lon, double radiusMeters) {
         ApiClient.Response response = api.get("/api/search/within?lat=" + lat + "&lon=" + lon + "&radiusMeters=" + radiusMeters);
-        return response.status() == 200 && response.json().path("cameras").values().stream()
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().path("cameras").values().stream()
                 .anyMatch(hit -> hit.path("id").asString().equals(id.toString()));
     }
 

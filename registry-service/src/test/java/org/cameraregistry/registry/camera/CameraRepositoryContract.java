@@ -6,9 +6,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
@@ -153,6 +159,49 @@ abstract class CameraRepositoryContract {
         assertThat(outbox.waiting(10)).isEmpty();
         assertThat(outbox.waitingCount()).isZero();
         assertThat(repository.findById(first.id())).isPresent();
+    }
+
+    @Test
+    void ofConcurrentChangesBasedOnTheSameVersionExactlyOneApplies() throws Exception {
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 0; round < 20; round++) {
+                Camera camera = aCamera("Porch");
+                repository.insert(camera, event("camera-registered", camera.id()));
+                CyclicBarrier together = new CyclicBarrier(writers);
+                List<Future<Boolean>> attempts = new ArrayList<>();
+                for (int writer = 0; writer < writers; writer++) {
+                    Camera changed = camera.changeTo(withLabel(camera, "Writer " + writer), NOW);
+                    boolean delete = writer == 0;
+                    attempts.add(pool.submit(() -> {
+                        together.await();
+                        return delete
+                                ? repository.delete(camera.id(), 1, 2, event("camera-deregistered", camera.id()))
+                                : repository.update(changed, 1, event("camera-updated", camera.id()));
+                    }));
+                }
+                List<Integer> applied = new ArrayList<>();
+                for (int writer = 0; writer < writers; writer++) {
+                    if (attempts.get(writer).get(30, TimeUnit.SECONDS)) {
+                        applied.add(writer);
+                    }
+                }
+
+                assertThat(applied).as("round %d", round).hasSize(1);
+                int winner = applied.getFirst();
+                if (winner == 0) {
+                    assertThat(repository.findById(camera.id())).isEmpty();
+                    assertThat(waitingFor(camera.id())).extracting(PendingEvent::topic).containsExactly("camera-deregistered");
+                } else {
+                    assertThat(repository.findById(camera.id()).orElseThrow().details().label()).isEqualTo("Writer " + winner);
+                    assertThat(waitingFor(camera.id())).extracting(PendingEvent::topic)
+                            .containsExactly("camera-registered", "camera-updated");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<PendingEvent> waitingFor(UUID id) {
