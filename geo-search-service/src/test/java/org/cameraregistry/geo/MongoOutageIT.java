@@ -50,8 +50,8 @@ class MongoOutageIT {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 ApiClient.Response found = api.get("/api/search/nearest?lat=32.6501&lon=-96.6501&limit=1");
-                return found.status() == 200
-                        && found.json().path("cameras").path(0).path("id").asString().equals(id.toString());
+                assertThat(found.status()).as(found.body()).isEqualTo(200);
+                return found.json().path("cameras").path(0).path("id").asString().equals(id.toString());
             });
             assertThat(deadLetterProbe.recordsUpToNow(deadLetters, id.toString())).isEmpty();
         } finally {

@@ -5,18 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.geometry.S2LatLng;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.junit.jupiter.api.Test;
 
@@ -24,49 +27,112 @@ class CameraIndexTest {
 
     private static final double DALLAS_LAT = 32.7767;
     private static final double DALLAS_LON = -96.7970;
+    private static final double FARTHEST = 100_000;
 
-    private final CameraIndex index = new CameraIndex(100_000);
+    private final CameraIndex index = new CameraIndex(FARTHEST);
 
-    @Property(tries = 200)
-    void withinFindsExactlyTheCamerasInsideTheCircleNearestFirst(
-            @ForAll @Size(max = 300) List<@From("aroundDallas") IndexedCamera> cameras,
-            @ForAll @DoubleRange(min = -0.2, max = 0.2) double dLat,
-            @ForAll @DoubleRange(min = -0.2, max = 0.2) double dLon,
-            @ForAll @DoubleRange(min = 1, max = 20_000) double radius) {
-        CameraIndex index = new CameraIndex(100_000);
-        cameras.forEach(index::apply);
-        double lat = DALLAS_LAT + dLat;
-        double lon = DALLAS_LON + dLon;
+    /**
+     * Places where spherical geometry and the S2 curve are at their most awkward, and one where
+     * they are not: each spreads cameras and search centres over about 0.3 degrees around it.
+     */
+    enum Region {
+        DALLAS,
+        NORTH_POLE,
+        SOUTH_POLE,
+        /** Fiji, where longitude jumps from 180 to -180. */
+        ACROSS_THE_ANTIMERIDIAN,
+        /** Where three faces of the S2 cube meet. */
+        S2_FACE_CORNER,
+        /** On the equator, where two faces of the S2 cube meet. */
+        S2_FACE_EDGE;
 
-        List<NearbyCamera> found = index.within(lat, lon, radius, Integer.MAX_VALUE);
+        Arbitrary<double[]> places() {
+            Arbitrary<Double> offset = Arbitraries.doubles().between(-0.3, 0.3);
+            return switch (this) {
+                case DALLAS -> around(DALLAS_LAT, DALLAS_LON, offset);
+                case NORTH_POLE -> Combinators.combine(Arbitraries.doubles().between(89.7, 90.0),
+                        Arbitraries.doubles().between(-180.0, 180.0)).as((lat, lon) -> new double[] {lat, lon});
+                case SOUTH_POLE -> Combinators.combine(Arbitraries.doubles().between(-90.0, -89.7),
+                        Arbitraries.doubles().between(-180.0, 180.0)).as((lat, lon) -> new double[] {lat, lon});
+                case ACROSS_THE_ANTIMERIDIAN -> Combinators.combine(offset, offset)
+                        .as((dLat, dLon) -> new double[] {-17.0 + dLat, dLon >= 0 ? -180.0 + dLon : 180.0 + dLon});
+                case S2_FACE_CORNER -> around(Math.toDegrees(Math.asin(1 / Math.sqrt(3))), 45.0, offset);
+                case S2_FACE_EDGE -> around(0.0, 45.0, offset);
+            };
+        }
 
-        List<NearbyCamera> expected = bruteForce(cameras, lat, lon).stream()
-                .filter(nearby -> nearby.distanceMeters() <= radius)
-                .toList();
-        assertThat(found).extracting(nearby -> nearby.camera().id())
-                .containsExactlyInAnyOrderElementsOf(expected.stream().map(nearby -> nearby.camera().id()).toList());
+        private static Arbitrary<double[]> around(double lat, double lon, Arbitrary<Double> offset) {
+            return Combinators.combine(offset, offset).as((dLat, dLon) -> new double[] {lat + dLat, lon + dLon});
+        }
+    }
+
+    /** Cameras somewhere, and a search centred among them. */
+    record Scene(Region region, List<IndexedCamera> cameras, double lat, double lon) {
+
+        CameraIndex index() {
+            CameraIndex index = new CameraIndex(FARTHEST);
+            cameras.forEach(index::apply);
+            return index;
+        }
+    }
+
+    @Provide
+    Arbitrary<Scene> scenes() {
+        return Arbitraries.of(Region.class).flatMap(region -> Combinators.combine(
+                        region.places().map(place -> new IndexedCamera(UUID.randomUUID(), 1, place[0], place[1],
+                                CameraLevel.LEVEL_1)).list().ofMaxSize(300),
+                        region.places())
+                .as((cameras, center) -> new Scene(region, cameras, center[0], center[1])));
+    }
+
+    @Property(tries = 300)
+    void withinFindsExactlyTheCamerasInsideTheCircleNearestFirst(@ForAll("scenes") Scene scene,
+            @ForAll("radii") double radius) {
+        List<NearbyCamera> found = scene.index().within(scene.lat(), scene.lon(), radius, Integer.MAX_VALUE);
+
+        List<NearbyCamera> expected = bruteForce(scene).stream().filter(nearby -> nearby.distanceMeters() <= radius).toList();
+        assertThat(ids(found)).as(scene.region().name()).containsExactlyInAnyOrderElementsOf(ids(expected));
         assertThat(found).isSortedAccordingTo(Comparator.comparingDouble(NearbyCamera::distanceMeters));
     }
 
-    @Property(tries = 200)
-    void nearestFindsTheSameDistancesAsLookingAtEveryCamera(
-            @ForAll @Size(max = 300) List<@From("aroundDallas") IndexedCamera> cameras,
-            @ForAll @DoubleRange(min = -0.3, max = 0.3) double dLat,
-            @ForAll @DoubleRange(min = -0.3, max = 0.3) double dLon,
-            @ForAll @IntRange(min = 1, max = 50) int limit) {
-        CameraIndex index = new CameraIndex(100_000);
-        cameras.forEach(index::apply);
-        double lat = DALLAS_LAT + dLat;
-        double lon = DALLAS_LON + dLon;
+    @Property(tries = 300)
+    void withinKeepsOnlyTheNearestUpToItsLimit(@ForAll("scenes") Scene scene, @ForAll("radii") double radius,
+            @ForAll("limits") int limit) {
+        List<NearbyCamera> found = scene.index().within(scene.lat(), scene.lon(), radius, limit);
 
-        List<NearbyCamera> found = index.nearest(lat, lon, limit);
+        List<Double> expected = bruteForce(scene).stream().map(NearbyCamera::distanceMeters)
+                .filter(distance -> distance <= radius).limit(limit).toList();
+        assertThat(found).as(scene.region().name()).extracting(NearbyCamera::distanceMeters)
+                .containsExactlyElementsOf(expected);
+    }
 
-        List<Double> expected = bruteForce(cameras, lat, lon).stream()
-                .filter(nearby -> nearby.distanceMeters() <= 100_000)
-                .limit(limit)
-                .map(NearbyCamera::distanceMeters)
-                .toList();
-        assertThat(found).extracting(NearbyCamera::distanceMeters).containsExactlyElementsOf(expected);
+    @Property(tries = 300)
+    void nearestFindsTheSameDistancesAsLookingAtEveryCamera(@ForAll("scenes") Scene scene, @ForAll("limits") int limit) {
+        List<NearbyCamera> found = scene.index().nearest(scene.lat(), scene.lon(), limit);
+
+        List<Double> expected = bruteForce(scene).stream().map(NearbyCamera::distanceMeters)
+                .filter(distance -> distance <= FARTHEST).limit(limit).toList();
+        assertThat(found).as(scene.region().name()).extracting(NearbyCamera::distanceMeters)
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Provide
+    Arbitrary<Double> radii() {
+        return Arbitraries.doubles().between(1, 40_000);
+    }
+
+    @Provide
+    Arbitrary<Integer> limits() {
+        return Arbitraries.integers().between(1, 60);
+    }
+
+    @Test
+    void searchesWhereThereAreNoCamerasAnswerNothing() {
+        index.apply(new IndexedCamera(UUID.randomUUID(), 1, DALLAS_LAT, DALLAS_LON, CameraLevel.LEVEL_1));
+
+        assertThat(index.within(-45.0, 170.0, 50_000, 10)).isEmpty();
+        assertThat(index.nearest(-45.0, 170.0, 10)).isEmpty();
+        assertThat(new CameraIndex(FARTHEST).nearest(DALLAS_LAT, DALLAS_LON, 10)).isEmpty();
     }
 
     @Test
@@ -120,20 +186,70 @@ class CameraIndexTest {
         assertThat(index.nearest(DALLAS_LAT, DALLAS_LON, 10)).hasSize(2);
     }
 
-    @Provide
-    Arbitrary<IndexedCamera> aroundDallas() {
-        return Combinators.combine(
-                        Arbitraries.doubles().between(-0.3, 0.3),
-                        Arbitraries.doubles().between(-0.3, 0.3),
-                        Arbitraries.of(CameraLevel.class))
-                .as((dLat, dLon, level) -> new IndexedCamera(UUID.randomUUID(), 1, DALLAS_LAT + dLat,
-                        DALLAS_LON + dLon, level));
+    /**
+     * Cameras keep moving between two places, both inside every search's circle, while searches
+     * run: each search must find every camera exactly once, wherever it is at that moment.
+     */
+    @Test
+    void camerasMovingDuringSearchesAreFoundExactlyOnce() throws Exception {
+        int cameras = 60;
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < cameras; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            index.apply(place(id, 1, i));
+        }
+        AtomicBoolean searching = new AtomicBoolean(true);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> mover = threads.submit(() -> {
+                for (long version = 2; searching.get(); version++) {
+                    for (int i = 0; i < cameras; i++) {
+                        index.apply(place(ids.get(i), version, i));
+                    }
+                }
+            });
+            List<Future<?>> searchers = new ArrayList<>();
+            for (int searcher = 0; searcher < 2; searcher++) {
+                searchers.add(threads.submit(() -> {
+                    for (int round = 0; round < 2_000; round++) {
+                        assertThat(ids(index.within(DALLAS_LAT, DALLAS_LON, 10_000, 1_000)))
+                                .as("within, round %d", round).containsExactlyInAnyOrderElementsOf(ids);
+                        assertThat(ids(index.nearest(DALLAS_LAT, DALLAS_LON, cameras)))
+                                .as("nearest, round %d", round).containsExactlyInAnyOrderElementsOf(ids);
+                    }
+                }));
+            }
+            for (Future<?> searcher : searchers) {
+                searcher.get(2, TimeUnit.MINUTES);
+            }
+            searching.set(false);
+            mover.get(1, TimeUnit.MINUTES);
+        } finally {
+            searching.set(false);
+            threads.shutdownNow();
+        }
     }
 
-    private static List<NearbyCamera> bruteForce(List<IndexedCamera> cameras, double lat, double lon) {
-        S2LatLng center = S2LatLng.fromDegrees(lat, lon);
+    /** Camera {@code i} at one of two places a few kilometres apart, by the parity of its version. */
+    private static IndexedCamera place(UUID id, long version, int i) {
+        double spread = (i - 30) * 0.001;
+        return version % 2 == 0
+                ? new IndexedCamera(id, version, DALLAS_LAT + 0.03 + spread, DALLAS_LON - 0.02, CameraLevel.LEVEL_1)
+                : new IndexedCamera(id, version, DALLAS_LAT - 0.03 + spread, DALLAS_LON + 0.02, CameraLevel.LEVEL_1);
+    }
+
+    private static List<UUID> ids(List<NearbyCamera> found) {
+        List<UUID> ids = found.stream().map(nearby -> nearby.camera().id()).toList();
+        Set<UUID> distinct = new HashSet<>(ids);
+        assertThat(distinct).as("a camera found twice").hasSameSizeAs(ids);
+        return ids;
+    }
+
+    private static List<NearbyCamera> bruteForce(Scene scene) {
+        S2LatLng center = S2LatLng.fromDegrees(scene.lat(), scene.lon());
         List<NearbyCamera> all = new ArrayList<>();
-        for (IndexedCamera camera : cameras) {
+        for (IndexedCamera camera : scene.cameras()) {
             double meters = center.getDistance(S2LatLng.fromDegrees(camera.latitude(), camera.longitude())).radians()
                     * CameraIndex.EARTH_RADIUS_METERS;
             all.add(new NearbyCamera(camera, meters));
