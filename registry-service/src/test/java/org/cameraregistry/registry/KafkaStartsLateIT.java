@@ -25,7 +25,9 @@ class KafkaStartsLateIT {
                 "--spring.mongodb.database=registry-late-kafka-" + UUID.randomUUID(),
                 "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort,
                 "--spring.kafka.producer.properties.max.block.ms=1000",
-                "--registry.outbox.max-backoff=PT2S")) {
+                "--registry.outbox.max-backoff=PT2S",
+                // An event wrongly blamed for the outage would be parked after two attempts.
+                "--registry.outbox.max-attempts=2")) {
             ApiClient api = new ApiClient("http://localhost:" + registry.getEnvironment().getProperty("local.server.port"));
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
 
@@ -39,6 +41,8 @@ class KafkaStartsLateIT {
             try (KafkaProbe probe = new KafkaProbe(kafka.bootstrapServers(), Topics.CAMERA_REGISTERED)) {
                 assertThat(probe.await(Topics.CAMERA_REGISTERED, id, 1)).hasSize(1);
             }
+            ApiClient.Response outbox = api.get("/actuator/outbox");
+            assertThat(outbox.json().path("parked").size()).as(outbox.body()).isZero();
         } finally {
             if (kafka != null) {
                 kafka.close();

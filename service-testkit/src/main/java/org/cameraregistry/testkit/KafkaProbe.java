@@ -50,11 +50,16 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Every record keyed {@code key} on {@code topic} up to what the topics hold now, however many polls that takes. */
     public List<ConsumerRecord<String, byte[]>> recordsUpToNow(String topic, String key) {
+        return recordsUpToNow(topic).stream().filter(record -> key.equals(record.key())).toList();
+    }
+
+    /** Every record on {@code topic} up to what the topics hold now, however many polls that takes. */
+    public List<ConsumerRecord<String, byte[]>> recordsUpToNow(String topic) {
         Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
         while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
         }
-        return records(topic, key);
+        return seen.stream().filter(record -> record.topic().equals(topic)).toList();
     }
 
     @Override

@@ -59,24 +59,10 @@ class CameraController {
     }
 
     private static String etag(Camera camera) {
-        return "\"" + camera.version() + "\"";
+        return IfMatch.etag(camera.version());
     }
 
-    /** The version an If-Match header names; null for none or "*". */
     private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            // A tag this service never issued can match no version.
-            return -1L;
-        }
+        return IfMatch.version(ifMatch);
     }
 }

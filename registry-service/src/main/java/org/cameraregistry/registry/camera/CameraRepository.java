@@ -32,10 +32,13 @@ public class CameraRepository {
 
     private final MongoCollection<Document> cameras;
     private final Outbox outbox;
+    private final int maxWaitingEvents;
 
-    public CameraRepository(MongoDatabase database) {
+    /** @param maxWaitingEvents how many events may wait in one camera's outbox before changes are refused */
+    public CameraRepository(MongoDatabase database, int maxWaitingEvents) {
         this.cameras = database.getCollection(COLLECTION);
         this.outbox = new Outbox(cameras);
+        this.maxWaitingEvents = maxWaitingEvents;
     }
 
     public Outbox outbox() {
@@ -50,7 +53,12 @@ public class CameraRepository {
         cameras.insertOne(Outbox.with(toDocument(camera), event));
     }
 
-    /** Replaces the camera if it is still at {@code expectedVersion}; false if it changed or went meanwhile. */
+    /**
+     * Replaces the camera if it is still at {@code expectedVersion} and its outbox has room for the
+     * event; false if it changed or went meanwhile.
+     *
+     * @throws OutboxFullException if the camera is at that version but too many of its events wait
+     */
     public boolean update(Camera camera, long expectedVersion, PendingEvent event) {
         Document state = toDocument(camera);
         state.remove("_id");
@@ -62,7 +70,14 @@ public class CameraRepository {
                 .map(Updates::unset)
                 .toList();
         Bson update = Updates.combine(Updates.combine(changes), Updates.combine(unsetOptional), Outbox.append(event));
-        return cameras.updateOne(current(camera.id(), expectedVersion), update).getMatchedCount() == 1;
+        if (cameras.updateOne(and(current(camera.id(), expectedVersion), Outbox.hasRoom(maxWaitingEvents)), update)
+                .getMatchedCount() == 1) {
+            return true;
+        }
+        if (cameras.countDocuments(current(camera.id(), expectedVersion)) == 1) {
+            throw new OutboxFullException(camera.id(), maxWaitingEvents);
+        }
+        return false;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.cameraregistry.registry.camera;
 
 import com.mongodb.client.MongoDatabase;
 import org.cameraregistry.chassis.mongo.MongoStartup;
+import org.cameraregistry.registry.RegistryProperties;
 import org.cameraregistry.registry.outbox.Outbox;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class CameraStorageConfiguration {
 
     @Bean
-    CameraRepository cameraRepository(MongoDatabase serviceDatabase) {
-        return new CameraRepository(serviceDatabase);
+    CameraRepository cameraRepository(MongoDatabase serviceDatabase, RegistryProperties properties) {
+        return new CameraRepository(serviceDatabase, properties.outbox().maxWaitingPerDocument());
     }
 
     @Bean

@@ -23,12 +23,46 @@ public record PendingEvent(String eventId, String topic, String key, String payl
                 .append("createdAt", Date.from(createdAt));
     }
 
-    static PendingEvent fromDocument(Document document) {
+    /**
+     * The event an outbox entry holds.
+     *
+     * @throws UnreadableEntryException naming what is missing or wrong, for an entry no code of
+     *                                  ours would write (edited by hand, or by a bug)
+     */
+    static PendingEvent read(Object entry) {
+        if (!(entry instanceof Document document)) {
+            throw new UnreadableEntryException("the entry is not a document");
+        }
+        if (document.containsKey("unreadable")) {
+            throw new UnreadableEntryException("the entry had no event id; it held " + document.get("unreadable"));
+        }
         return new PendingEvent(
-                document.getString("eventId"),
-                document.getString("topic"),
-                document.getString("key"),
-                document.getString("payload"),
-                document.getDate("createdAt").toInstant());
+                text(document, "eventId"),
+                text(document, "topic"),
+                text(document, "key"),
+                text(document, "payload"),
+                date(document, "createdAt"));
+    }
+
+    private static String text(Document document, String field) {
+        if (!(document.get(field) instanceof String value) || value.isBlank()) {
+            throw new UnreadableEntryException("the entry has no " + field);
+        }
+        return value;
+    }
+
+    private static Instant date(Document document, String field) {
+        if (!(document.get(field) instanceof Date value)) {
+            throw new UnreadableEntryException("the entry has no " + field);
+        }
+        return value.toInstant();
+    }
+
+    /** An outbox entry that cannot be read as an event; retrying cannot mend it. */
+    static final class UnreadableEntryException extends RuntimeException {
+
+        UnreadableEntryException(String message) {
+            super(message);
+        }
     }
 }

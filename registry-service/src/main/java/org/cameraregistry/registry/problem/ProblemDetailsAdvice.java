@@ -1,8 +1,11 @@
 package org.cameraregistry.registry.problem;
 
+import java.util.Map;
 import org.cameraregistry.chassis.problem.ProblemDetailsHandler;
 import org.cameraregistry.registry.camera.CameraNotFoundException;
 import org.cameraregistry.registry.camera.CameraVersionMismatchException;
+import org.cameraregistry.registry.camera.OutboxFullException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,6 +18,14 @@ class ProblemDetailsAdvice extends ProblemDetailsHandler {
     @ExceptionHandler(CameraNotFoundException.class)
     ResponseEntity<Object> cameraNotFound(CameraNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "camera-not-found", "Camera not found", ex.getMessage());
+    }
+
+    @ExceptionHandler(OutboxFullException.class)
+    ResponseEntity<Object> outboxFull(OutboxFullException ex) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "30");
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "changes-waiting", "Changes waiting", ex.getMessage(), headers,
+                Map.of());
     }
 
     @ExceptionHandler(CameraVersionMismatchException.class)

@@ -1,6 +1,7 @@
 package org.cameraregistry.registry.camera;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 abstract class CameraRepositoryContract {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:15:30.123Z");
+    private static final int MAX_WAITING = 5;
 
     private MongoDatabase database;
     private CameraRepository repository;
@@ -41,7 +43,7 @@ abstract class CameraRepositoryContract {
     @BeforeEach
     void prepare() {
         database = freshDatabase();
-        repository = new CameraRepository(database);
+        repository = new CameraRepository(database, MAX_WAITING);
         repository.ensureIndexes();
         outbox = repository.outbox();
     }
@@ -137,12 +139,11 @@ abstract class CameraRepositoryContract {
     void acknowledgingKeepsAnEventAppendedMeanwhileWaiting() {
         Camera camera = aCamera("Porch");
         repository.insert(camera, event("camera-registered", camera.id()));
-        List<Outbox.Waiting> read = outbox.waiting(10);
+        List<Outbox.Waiting> read = outbox.waiting(10, Instant.now());
         PendingEvent appendedMeanwhile = event("camera-updated", camera.id());
         repository.update(camera.changeTo(withLabel(camera, "Side"), NOW), 1, appendedMeanwhile);
 
-        read.forEach(document -> outbox.acknowledge(document,
-                document.events().stream().map(PendingEvent::eventId).toList()));
+        outbox.record(read.stream().map(Outbox.Waiting::allPublished).toList(), Instant.now());
 
         assertThat(waitingFor(camera.id())).containsExactly(appendedMeanwhile);
     }
@@ -156,9 +157,31 @@ abstract class CameraRepositoryContract {
 
         acknowledgeAll();
 
-        assertThat(outbox.waiting(10)).isEmpty();
+        assertThat(outbox.waiting(10, Instant.now())).isEmpty();
         assertThat(outbox.waitingCount()).isZero();
         assertThat(repository.findById(first.id())).isPresent();
+    }
+
+    @Test
+    void aCameraWhoseOutboxIsFullRefusesChangesUntilItsEventsAreOutButCanStillBeDeleted() {
+        Camera camera = aCamera("Porch");
+        repository.insert(camera, event("camera-registered", camera.id()));
+        Camera current = camera;
+        for (int change = 2; change <= MAX_WAITING; change++) {
+            Camera changed = current.changeTo(withLabel(current, "Change " + change), NOW);
+            assertThat(repository.update(changed, current.version(), event("camera-updated", camera.id()))).isTrue();
+            current = changed;
+        }
+        Camera oneTooMany = current.changeTo(withLabel(current, "One too many"), NOW);
+
+        assertThatThrownBy(() -> repository.update(oneTooMany, 5, event("camera-updated", camera.id())))
+                .isInstanceOf(OutboxFullException.class);
+        assertThat(repository.update(oneTooMany, 4, event("camera-updated", camera.id()))).isFalse();
+        assertThat(waitingFor(camera.id())).hasSize(MAX_WAITING);
+
+        acknowledgeAll();
+        assertThat(repository.update(oneTooMany, 5, event("camera-updated", camera.id()))).isTrue();
+        assertThat(repository.delete(camera.id(), 6, 7, event("camera-deregistered", camera.id()))).isTrue();
     }
 
     @Test
@@ -205,15 +228,15 @@ abstract class CameraRepositoryContract {
     }
 
     private List<PendingEvent> waitingFor(UUID id) {
-        return outbox.waiting(100).stream()
+        return outbox.waiting(100, Instant.now()).stream()
                 .filter(document -> document.documentId().equals(id))
                 .flatMap(document -> document.events().stream())
                 .toList();
     }
 
     private void acknowledgeAll() {
-        outbox.waiting(100).forEach(document -> outbox.acknowledge(document,
-                document.events().stream().map(PendingEvent::eventId).toList()));
+        outbox.record(outbox.waiting(100, Instant.now()).stream().map(Outbox.Waiting::allPublished).toList(),
+                Instant.now());
     }
 
     private Document raw(UUID id) {

@@ -1,0 +1,16 @@
+package org.cameraregistry.registry.outbox;
+
+import com.mongodb.client.MongoDatabase;
+import org.cameraregistry.testkit.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class OutboxOnWireServerIT extends OutboxContract {
+
+    @RegisterExtension
+    static final TestDatabases DATABASES = TestDatabases.onWireServer();
+
+    @Override
+    protected MongoDatabase freshDatabase() {
+        return DATABASES.fresh("registry");
+    }
+}
