@@ -29,7 +29,13 @@ public final class ApiClient {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    public Response post(String path, String contentType, String body) {
+    /** A JSON POST with more headers, as name, value, name, value... */
+    public Response post(String path, String json, String... headers) {
+        return send(request(path).header("Content-Type", "application/json").headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response postAs(String contentType, String path, String body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

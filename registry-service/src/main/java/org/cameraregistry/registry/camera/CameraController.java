@@ -3,6 +3,7 @@ package org.cameraregistry.registry.camera;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
+import org.cameraregistry.registry.idempotency.IdempotencyKey;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,18 +25,34 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cameras")
 class CameraController {
 
+    /** Marks an answer repeated for an Idempotency-Key, as payment APIs do. */
+    static final String REPLAYED = "Idempotent-Replayed";
+
     private final CameraService cameras;
 
     CameraController(CameraService cameras) {
         this.cameras = cameras;
     }
 
+    /**
+     * Registers a camera. With an {@code Idempotency-Key}, a repeat of the request within its
+     * lifetime (24 h) answers what the first one did, marked {@code Idempotent-Replayed: true}, and
+     * never registers a second camera: a client that lost the answer may simply send it again.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CameraResponse> register(@Valid @RequestBody CameraRequest request) {
-        Camera camera = cameras.register(request.toDetails());
-        return ResponseEntity.created(URI.create("/api/cameras/" + camera.id()))
-                .eTag(etag(camera))
-                .body(CameraResponse.of(camera));
+    ResponseEntity<CameraResponse> register(@Valid @RequestBody CameraRequest request,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+        String key = IdempotencyKey.read(idempotencyKey);
+        CameraService.Registration registration = key == null
+                ? new CameraService.Registration(cameras.register(request.toDetails()), false)
+                : cameras.register(request.toDetails(), key);
+        Camera camera = registration.camera();
+        ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/cameras/" + camera.id()))
+                .eTag(etag(camera));
+        if (registration.replayed()) {
+            created.header(REPLAYED, "true");
+        }
+        return created.body(CameraResponse.of(camera));
     }
 
     @GetMapping("/{id}")

@@ -4,6 +4,8 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.ne;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
@@ -51,6 +53,19 @@ public class CameraRepository {
 
     public void insert(Camera camera, PendingEvent event) {
         cameras.insertOne(Outbox.with(toDocument(camera), event));
+    }
+
+    /** Inserts the camera unless one with its id exists (or existed: its tombstone still waits); true if inserted. */
+    public boolean insertIfAbsent(Camera camera, PendingEvent event) {
+        try {
+            insert(camera, event);
+            return true;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

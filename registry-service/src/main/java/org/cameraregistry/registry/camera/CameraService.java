@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.cameraregistry.events.camera.CameraDetails;
+import org.cameraregistry.registry.idempotency.IdempotencyKeys;
 import org.cameraregistry.registry.outbox.OutboxRelay;
 import org.springframework.stereotype.Service;
 
@@ -21,12 +22,15 @@ public class CameraService {
     private final CameraRepository repository;
     private final CameraEvents events;
     private final OutboxRelay relay;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    CameraService(CameraRepository repository, CameraEvents events, OutboxRelay relay, Clock clock) {
+    CameraService(CameraRepository repository, CameraEvents events, OutboxRelay relay, IdempotencyKeys idempotencyKeys,
+            Clock clock) {
         this.repository = repository;
         this.events = events;
         this.relay = relay;
+        this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
     }
 
@@ -35,6 +39,38 @@ public class CameraService {
         repository.insert(camera, events.registered(camera));
         relay.wakeUp();
         return camera;
+    }
+
+    /**
+     * Registers a camera once per {@code idempotencyKey}: a repeat of the request, however often
+     * and however concurrent, answers the camera the first one registered, as it was registered,
+     * even if it was changed or deleted since.
+     *
+     * @throws IdempotencyKeyReusedException if the key came with a different camera before
+     */
+    public Registration register(CameraDetails details, String idempotencyKey) {
+        String fingerprint = CameraFingerprint.of(details);
+        IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, fingerprint, UUID.randomUUID(), now());
+        if (!claim.sameRequest(fingerprint)) {
+            throw new IdempotencyKeyReusedException();
+        }
+        Camera camera = new Camera(claim.resourceId(), 1, details, claim.createdAt(), claim.createdAt());
+        if (claim.completed()) {
+            return new Registration(camera, true);
+        }
+        boolean created = repository.insertIfAbsent(camera, events.registered(camera));
+        idempotencyKeys.complete(idempotencyKey);
+        if (created) {
+            relay.wakeUp();
+        }
+        return new Registration(camera, !created);
+    }
+
+    /**
+     * @param camera   the camera as its registration answered it
+     * @param replayed whether an earlier request with the same key registered it
+     */
+    public record Registration(Camera camera, boolean replayed) {
     }
 
     public Camera find(UUID id) {

@@ -3,6 +3,7 @@ package org.cameraregistry.registry.camera;
 import com.mongodb.client.MongoDatabase;
 import org.cameraregistry.chassis.mongo.MongoStartup;
 import org.cameraregistry.registry.RegistryProperties;
+import org.cameraregistry.registry.idempotency.IdempotencyKeys;
 import org.cameraregistry.registry.outbox.Outbox;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +22,18 @@ class CameraStorageConfiguration {
         return cameraRepository.outbox();
     }
 
-    /** Prepares the collection before the service reports ready, waiting for MongoDB if it starts later. */
     @Bean
-    ApplicationRunner prepareCameraCollection(MongoStartup mongoStartup, CameraRepository cameraRepository) {
-        return mongoStartup.whenReachable("preparing the camera collection", cameraRepository::ensureIndexes);
+    IdempotencyKeys idempotencyKeys(MongoDatabase serviceDatabase, RegistryProperties properties) {
+        return new IdempotencyKeys(serviceDatabase, properties.idempotency().keyLifetime());
+    }
+
+    /** Prepares the collections before the service reports ready, waiting for MongoDB if it starts later. */
+    @Bean
+    ApplicationRunner prepareCameraCollections(MongoStartup mongoStartup, CameraRepository cameraRepository,
+            IdempotencyKeys idempotencyKeys) {
+        return mongoStartup.whenReachable("preparing the camera collections", () -> {
+            cameraRepository.ensureIndexes();
+            idempotencyKeys.ensureIndexes();
+        });
     }
 }

@@ -1,10 +1,14 @@
 package org.cameraregistry.registry.problem;
 
+import java.util.List;
 import java.util.Map;
+import org.cameraregistry.chassis.problem.FieldProblem;
 import org.cameraregistry.chassis.problem.ProblemDetailsHandler;
 import org.cameraregistry.registry.camera.CameraNotFoundException;
 import org.cameraregistry.registry.camera.CameraVersionMismatchException;
+import org.cameraregistry.registry.camera.IdempotencyKeyReusedException;
 import org.cameraregistry.registry.camera.OutboxFullException;
+import org.cameraregistry.registry.idempotency.IdempotencyKey;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +30,17 @@ class ProblemDetailsAdvice extends ProblemDetailsHandler {
         headers.set(HttpHeaders.RETRY_AFTER, "30");
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "changes-waiting", "Changes waiting", ex.getMessage(), headers,
                 Map.of());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ResponseEntity<Object> idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+                ex.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKey.InvalidIdempotencyKeyException.class)
+    ResponseEntity<Object> invalidIdempotencyKey(IdempotencyKey.InvalidIdempotencyKeyException ex) {
+        return invalid(List.of(new FieldProblem(IdempotencyKey.HEADER, ex.getMessage())), new HttpHeaders());
     }
 
     @ExceptionHandler(CameraVersionMismatchException.class)

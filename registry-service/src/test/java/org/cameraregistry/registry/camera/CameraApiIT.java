@@ -7,8 +7,12 @@ import static org.cameraregistry.registry.camera.CameraJson.aCamera;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cameraregistry.events.EventCodec;
@@ -156,6 +160,88 @@ class CameraApiIT extends RegistryIntegrationTest {
     }
 
     @Test
+    void aRepeatedRegistrationWithTheSameIdempotencyKeyAnswersTheSameAndRegistersOneCamera() {
+        String key = UUID.randomUUID().toString();
+        String camera = aCamera().labelled("Retried porch").json();
+        long before = storedCameras();
+
+        ApiClient.Response first = api.post("/api/cameras", camera, "Idempotency-Key", key);
+        ApiClient.Response repeat = api.post("/api/cameras", camera, "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isEmpty();
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.header("Idempotent-Replayed")).contains("true");
+        assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(repeat.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(repeat.json()).isEqualTo(first.json());
+        assertThat(storedCameras()).isEqualTo(before + 1);
+        String id = first.json().path("id").asString();
+        kafka.await(Topics.CAMERA_REGISTERED, id, 1);
+        assertThat(kafka.recordsUpToNow(Topics.CAMERA_REGISTERED, id)).hasSize(1);
+    }
+
+    @Test
+    void concurrentRepeatsOfOneRegistrationRegisterOneCamera() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String camera = aCamera().labelled("Impatient client").json();
+        long before = storedCameras();
+
+        List<ApiClient.Response> answers = new ArrayList<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+            List<Future<ApiClient.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(clients.submit(() -> api.post("/api/cameras", camera, "Idempotency-Key", key)));
+            }
+            for (Future<ApiClient.Response> answer : sent) {
+                answers.add(answer.get());
+            }
+        }
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(201));
+        assertThat(answers).extracting(answer -> answer.json().path("id").asString()).containsOnly(
+                answers.getFirst().json().path("id").asString());
+        assertThat(storedCameras()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRepeatAfterTheCameraWasDeletedAnswersAsTheFirstTimeAndBringsNothingBack() {
+        String key = UUID.randomUUID().toString();
+        String camera = aCamera().labelled("Short-lived").json();
+        ApiClient.Response first = api.post("/api/cameras", camera, "Idempotency-Key", key);
+        String id = first.json().path("id").asString();
+        assertThat(api.delete("/api/cameras/" + id).status()).isEqualTo(204);
+
+        ApiClient.Response repeat = api.post("/api/cameras", camera, "Idempotency-Key", key);
+
+        assertThat(repeat.status()).isEqualTo(201);
+        assertThat(repeat.json()).isEqualTo(first.json());
+        assertThat(api.get("/api/cameras/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anIdempotencyKeySentAgainWithAnotherCameraIs422AndRegistersNothing() {
+        String key = UUID.randomUUID().toString();
+        api.post("/api/cameras", aCamera().labelled("First").json(), "Idempotency-Key", key);
+        long before = storedCameras();
+
+        ApiClient.Response reused = api.post("/api/cameras", aCamera().labelled("Second").json(), "Idempotency-Key", key);
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.json().path("type").asString()).isEqualTo(
+                "https://cameraregistry.org/problems/idempotency-key-reused");
+        assertThat(storedCameras()).isEqualTo(before);
+    }
+
+    @Test
+    void anIdempotencyKeyThatBreaksTheRulesIs400NamingTheHeader() {
+        ApiClient.Response refused = api.post("/api/cameras", aCamera().json(), "Idempotency-Key", "x".repeat(256));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(fieldsAtFault(refused)).containsExactly("Idempotency-Key");
+    }
+
+    @Test
     void anUnknownCameraIs404ProblemDetails() {
         ApiClient.Response missing = api.get("/api/cameras/" + UUID.randomUUID());
 
@@ -229,7 +315,7 @@ class CameraApiIT extends RegistryIntegrationTest {
 
     @Test
     void aBodyThatIsNotJsonIs415ProblemDetails() {
-        ApiClient.Response refused = api.post("/api/cameras", "text/plain", "label=Porch");
+        ApiClient.Response refused = api.postAs("text/plain", "/api/cameras", "label=Porch");
 
         assertThat(refused.status()).isEqualTo(415);
         assertThat(refused.header("Content-Type")).contains("application/problem+json");

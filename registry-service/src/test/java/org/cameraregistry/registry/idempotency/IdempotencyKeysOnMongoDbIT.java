@@ -1,0 +1,16 @@
+package org.cameraregistry.registry.idempotency;
+
+import com.mongodb.client.MongoDatabase;
+import org.cameraregistry.testkit.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class IdempotencyKeysOnMongoDbIT extends IdempotencyKeysContract {
+
+    @RegisterExtension
+    static final TestDatabases DATABASES = TestDatabases.onMongoDb("mongo:8.0");
+
+    @Override
+    protected MongoDatabase freshDatabase() {
+        return DATABASES.fresh("registry");
+    }
+}
