@@ -3,8 +3,6 @@ package org.cameraregistry.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,29 +13,33 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class GatewayIT {
 
-    private static final RecordingUpstream REGISTRY = new RecordingUpstream("registry");
-    private static final RecordingUpstream GEO_SEARCH = new RecordingUpstream("geo-search");
+    private static final StubService REGISTRY = new StubService("registry");
+    private static final StubService GEO_SEARCH = new StubService("geo-search");
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     private ApiClient api;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry properties) {
-        properties.add("gateway.services.registry", REGISTRY::url);
-        properties.add("gateway.services.geo-search", GEO_SEARCH::url);
+        properties.add("gateway.services.registry-service", REGISTRY::url);
+        properties.add("gateway.services.geo-search-service", GEO_SEARCH::url);
     }
 
     @AfterAll
-    static void stopUpstreams() {
+    static void stopServices() {
         REGISTRY.close();
         GEO_SEARCH.close();
     }
@@ -90,6 +92,19 @@ class GatewayIT {
     }
 
     @Test
+    void healthAndMetricsAreServedOnTheManagementPortOnlyNeverThePublicOne() {
+        ApiClient management = new ApiClient("http://localhost:" + managementPort);
+
+        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/prometheus").body()).contains("application=\"gateway\"");
+        for (String path : new String[] {"/actuator", "/actuator/health", "/actuator/prometheus", "/actuator/env"}) {
+            ApiClient.Response hidden = api.get(path);
+            assertThat(hidden.status()).as(path).isEqualTo(404);
+            assertThat(hidden.header("Content-Type")).as(path).contains("application/problem+json");
+        }
+    }
+
+    @Test
     void aBodyLargerThanTwoMegabytesIs413AndNeverReachesTheService() {
         int before = REGISTRY.received().size();
 
@@ -121,17 +136,5 @@ class GatewayIT {
         ApiClient.Response passed = api.post("/api/cameras", "{\"label\":\"" + "x".repeat(1024 * 1024) + "\"}");
 
         assertThat(passed.status()).isEqualTo(201);
-    }
-
-    @Test
-    void exposesPrometheusMetricsTaggedWithItsName() {
-        assertThat(api.get("/actuator/prometheus").body()).contains("application=\"gateway\"");
-        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
-    }
-
-    static int unusedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record GeoSearchProperties(@DefaultValue Events events, @DefaultValue Nearest nearest) {
 
     /**
-     * @param group      the consumer group; its dead-letter topics are {@code <topic>.<group>.dlq}
+     * @param group      the consumer: its dead-letter topics are {@code <topic>.<group>.dlq}, shared by
+     *                   every instance; each instance's consumer group is named after it and its instance
      * @param retries    how often an event that fails for a reason other than being unreadable, or
      *                   than the database being away, is retried before it is dead-lettered
      * @param maxBackoff the longest wait between two attempts at one event

@@ -5,8 +5,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** geo-search as it runs, on the shared broker and MongoDB wire server; one context for all subclasses. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "service.instance-id=" + GeoSearchIntegrationTest.INSTANCE)
 public abstract class GeoSearchIntegrationTest {
+
+    public static final String INSTANCE = "it";
+    /** The consumer group of the instance under test. */
+    public static final String CONSUMER_GROUP = "geo-search-" + INSTANCE;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry properties) {

@@ -1,15 +1,37 @@
 package org.cameraregistry.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.cameraregistry.events.Topics;
 import org.cameraregistry.localstack.demo.DallasDemoCameras;
 import org.cameraregistry.localstack.services.ServiceProcess;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.KafkaProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,22 +39,25 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The platform as a user meets it: every service started together on a real broker and the
- * MongoDB wire server, driven only through the gateway.
+ * MongoDB wire server, two instances of the registry and of geo-search, driven from outside.
  */
 class LocalStackIT {
 
     private static final int DEMO_CAMERAS = 60;
+    private static final Map<String, Integer> INSTANCES = Map.of("registry-service", 2, "geo-search-service", 2);
+    private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
 
     private static LocalStack stack;
-    private static List<ServiceProcess> services;
+    private static List<ServiceProcess> started;
     private static ApiClient gateway;
 
     @BeforeAll
     static void startTheStack() throws Exception {
         Path data = Files.createTempDirectory(Path.of("target"), "local-stack-it-");
-        stack = LocalStack.start(new LocalStack.Options(data, Path.of(System.getProperty("local-stack.services-dir")),
-                Ports.free(), DEMO_CAMERAS), System.out);
-        services = stack.services();
+        PrintStream console = new PrintStream(new TeeOutputStream(System.out, CONSOLE), true, StandardCharsets.UTF_8);
+        stack = LocalStack.start(new StackOptions(data, Path.of(System.getProperty("local-stack.services-dir")),
+                StackPorts.free(INSTANCES), DEMO_CAMERAS), console);
+        started = stack.services();
         gateway = new ApiClient(stack.gatewayUrl());
     }
 
@@ -40,7 +65,8 @@ class LocalStackIT {
     static void stopTheStack() {
         stack.close();
 
-        assertThat(services).allSatisfy(service -> assertThat(service.isAlive()).as(service.name()).isFalse());
+        assertThat(started).allSatisfy(service -> assertThat(service.isAlive()).as(service.spec().label()).isFalse());
+        assertThat(stack.services()).allSatisfy(service -> assertThat(service.isAlive()).isFalse());
     }
 
     @Test
@@ -54,11 +80,12 @@ class LocalStackIT {
         String id = created.json().path("id").asString();
         assertThat(created.header("Location")).contains("/api/cameras/" + id);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> nearestIds(lat, lon, 1).contains(id));
-        JsonNode nearest = search("/api/search/nearest?lat=" + lat + "&lon=" + lon + "&limit=1").path("cameras").get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> nearestIds(gateway, lat, lon, 1).contains(id));
+        JsonNode nearest = search(gateway, "/api/search/nearest?lat=" + lat + "&lon=" + lon + "&limit=1")
+                .path("cameras").get(0);
         assertThat(nearest.path("distanceMeters").asDouble()).isZero();
         assertThat(nearest.path("level").asString()).isEqualTo("LEVEL_2");
-        assertThat(withinIds(lat, lon, 25)).contains(id);
+        assertThat(withinIds(gateway, lat, lon, 25)).contains(id);
 
         double newLat = 32.8139;
         double newLon = -96.7700;
@@ -66,21 +93,22 @@ class LocalStackIT {
                 {"label":"Moved to Greenville Ave","latitude":%s,"longitude":%s,"level":"LEVEL_2"}"""
                 .formatted(newLat, newLon));
         assertThat(moved.status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> withinIds(newLat, newLon, 5).contains(id));
-        assertThat(withinIds(lat, lon, 25)).doesNotContain(id);
-        assertThat(nearestIds(newLat, newLon, 1)).containsExactly(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> everyGeoSearchInstance()
+                .allMatch(instance -> withinIds(instance, newLat, newLon, 5).contains(id)));
+        assertThat(withinIds(gateway, lat, lon, 25)).doesNotContain(id);
+        assertThat(nearestIds(gateway, newLat, newLon, 1)).containsExactly(id);
 
         assertThat(gateway.delete("/api/cameras/" + id).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !withinIds(newLat, newLon, 5).contains(id));
-        assertThat(nearestIds(newLat, newLon, 5)).doesNotContain(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> everyGeoSearchInstance()
+                .noneMatch(instance -> withinIds(instance, newLat, newLon, 5).contains(id)));
         assertThat(gateway.get("/api/cameras/" + id).status()).isEqualTo(404);
     }
 
     @Test
     void theDemoCityIsSearchableOnFirstStart() {
-        assertThat(stack.demoCamerasLoaded()).isEqualTo(DEMO_CAMERAS);
+        assertThat(stack.demoCamerasRegistered()).isEqualTo(DEMO_CAMERAS);
 
-        List<String> all = withinIds(DallasDemoCameras.CENTER_LATITUDE, DallasDemoCameras.CENTER_LONGITUDE, 30_000);
+        List<String> all = withinIds(gateway, DallasDemoCameras.CENTER_LATITUDE, DallasDemoCameras.CENTER_LONGITUDE, 30_000);
 
         assertThat(all).hasSizeGreaterThanOrEqualTo(DEMO_CAMERAS);
     }
@@ -96,35 +124,148 @@ class LocalStackIT {
     }
 
     @Test
-    void everyServiceIsLiveReadyAndExposesMetricsTaggedWithItsName() {
-        assertThat(services).extracting(ServiceProcess::name).containsExactlyInAnyOrder("gateway", "registry-service",
-                "geo-search-service", "access-control-service", "notification-service", "device-gateway-service",
-                "identity-service");
-        for (ServiceProcess service : services) {
-            ApiClient api = new ApiClient(service.url());
-            assertThat(api.get("/actuator/health/liveness").status()).as(service.name()).isEqualTo(200);
-            assertThat(api.get("/actuator/health/readiness").status()).as(service.name()).isEqualTo(200);
-            assertThat(api.get("/actuator/prometheus").body()).as(service.name())
+    void everyInstanceIsLiveReadyAndExposesMetricsTaggedWithItsName() {
+        assertThat(stack.services()).extracting(service -> service.spec().label()).containsExactlyInAnyOrder(
+                "gateway", "registry-service", "registry-service-2", "geo-search-service", "geo-search-service-2",
+                "access-control-service", "notification-service", "device-gateway-service", "identity-service");
+        for (ServiceProcess service : stack.services()) {
+            ApiClient management = new ApiClient(service.managementUrl());
+            assertThat(management.get("/actuator/health/liveness").status()).as(service.spec().label()).isEqualTo(200);
+            assertThat(management.get("/actuator/health/readiness").status()).as(service.spec().label()).isEqualTo(200);
+            assertThat(management.get("/actuator/prometheus").body()).as(service.spec().label())
                     .contains("application=\"" + service.name() + "\"");
         }
     }
 
-    private static JsonNode search(String path) {
-        ApiClient.Response response = gateway.get(path);
+    @Test
+    void theGatewayServesItsHealthOnItsManagementPortAndNeverOnThePublicOne() {
+        assertThat(gateway.get("/actuator/health").status()).isEqualTo(404);
+        assertThat(gateway.get("/actuator/prometheus").status()).isEqualTo(404);
+        assertThat(new ApiClient(stack.gatewayManagementUrl()).get("/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void nothingListensBeyondTheLoopbackAddress() {
+        Optional<InetAddress> external = externalAddress();
+        assumeThat(external).as("this machine has an address besides loopback").isPresent();
+
+        for (ServiceProcess service : stack.services()) {
+            assertThatThrownBy(() -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(external.get(), service.spec().port()), 1000);
+                }
+            }).as(service.spec().label()).isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void twoInstancesOfEachShareTheWorkEachGeoSearchHoldsEveryCameraAndNothingIsPublishedTwice() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ApiClient.Response created = gateway.post("/api/cameras", """
+                    {"label":"Shared %d","latitude":32.9%02d,"longitude":-96.9,"level":"LEVEL_1"}""".formatted(i, i));
+            assertThat(created.status()).isEqualTo(201);
+            ids.add(created.json().path("id").asString());
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> everyGeoSearchInstance()
+                .allMatch(instance -> withinIds(instance, 32.91, -96.9, 3_000).containsAll(ids)));
+        try (KafkaProbe kafka = new KafkaProbe(stack.kafkaBrokers(), Topics.CAMERA_REGISTERED)) {
+            Map<String, Long> published = kafka.recordsUpToNow(Topics.CAMERA_REGISTERED).stream()
+                    .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+            assertThat(ids).allSatisfy(id -> assertThat(published.get(id)).as(id).isEqualTo(1));
+        }
+        List<Double> leases = stack.instancesOf("registry-service").stream()
+                .map(registry -> metric(registry, "registry_outbox_lease_held")).toList();
+        assertThat(leases).containsExactlyInAnyOrder(1.0, 0.0);
+    }
+
+    @Test
+    void aServiceThatDiesIsRestartedAndSearchesGoOnMeanwhile() {
+        ServiceProcess victim = stack.instancesOf("geo-search-service").get(1);
+
+        ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !victim.isAlive());
+        for (int i = 0; i < 10; i++) {
+            assertThat(gateway.get("/api/search/nearest?lat=32.78&lon=-96.80&limit=3").status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofMinutes(3)).until(() -> {
+            ServiceProcess current = stack.instancesOf("geo-search-service").get(1);
+            return current.pid() != victim.pid() && current.isAlive() && current.isReady();
+        });
+        assertThat(CONSOLE.toString(StandardCharsets.UTF_8))
+                .contains("[geo-search-service-2] stopped unexpectedly")
+                .contains("[geo-search-service-2] restarted");
+    }
+
+    private static Stream<ApiClient> everyGeoSearchInstance() {
+        return stack.instancesOf("geo-search-service").stream().map(instance -> new ApiClient(instance.url()));
+    }
+
+    private static double metric(ServiceProcess service, String name) {
+        return new ApiClient(service.managementUrl()).get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith(name + "{"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(service.spec().label() + " has no " + name));
+    }
+
+    private static Optional<InetAddress> externalAddress() {
+        try {
+            return NetworkInterface.networkInterfaces()
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+                    .findFirst();
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonNode search(ApiClient api, String path) {
+        ApiClient.Response response = api.get(path);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
 
-    private static List<String> nearestIds(double lat, double lon, int limit) {
-        return ids(search("/api/search/nearest?lat=" + lat + "&lon=" + lon + "&limit=" + limit));
+    private static List<String> nearestIds(ApiClient api, double lat, double lon, int limit) {
+        return ids(search(api, "/api/search/nearest?lat=" + lat + "&lon=" + lon + "&limit=" + limit));
     }
 
-    private static List<String> withinIds(double lat, double lon, int radiusMeters) {
-        return ids(search("/api/search/within?lat=" + lat + "&lon=" + lon + "&radiusMeters=" + radiusMeters
+    private static List<String> withinIds(ApiClient api, double lat, double lon, int radiusMeters) {
+        return ids(search(api, "/api/search/within?lat=" + lat + "&lon=" + lon + "&radiusMeters=" + radiusMeters
                 + "&limit=5000"));
     }
 
     private static List<String> ids(JsonNode result) {
         return result.path("cameras").values().stream().map(hit -> hit.path("id").asString()).toList();
+    }
+
+    /** Writes to the console and keeps a copy for the assertions. */
+    private static final class TeeOutputStream extends OutputStream {
+
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            second.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+        }
     }
 }

@@ -7,13 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Everything the registry lets an operator tune, under {@code registry.*}, with its default.
  *
- * @param instanceId   this instance's name among several (the relay lease's holder); by default
- *                     the host name with a random suffix
  * @param outbox       how waiting events are relayed to Kafka
  * @param idempotency  how long a client's {@code Idempotency-Key} is remembered
  */
 @ConfigurationProperties("registry")
-public record RegistryProperties(String instanceId, @DefaultValue Outbox outbox, @DefaultValue Idempotency idempotency) {
+public record RegistryProperties(@DefaultValue Outbox outbox, @DefaultValue Idempotency idempotency) {
 
     /**
      * @param relayEnabled          whether this instance relays at all (off only in tests that need events to wait)

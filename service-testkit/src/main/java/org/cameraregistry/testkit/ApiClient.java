@@ -56,6 +56,10 @@ public final class ApiClient {
         return send(builder);
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path));
     }

@@ -26,6 +26,8 @@ public final class Problems {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().set("X-Content-Type-Options", "nosniff");
+        response.getHeaders().setCacheControl("no-store");
         Problem problem = new Problem(TYPE_BASE + type, title, status.value(), detail,
                 exchange.getRequest().getPath().value());
         return response.writeWith(Mono.just(response.bufferFactory().wrap(JSON.writeValueAsBytes(problem))));

@@ -1,7 +1,7 @@
 package org.cameraregistry.gateway.routing;
 
+import org.cameraregistry.gateway.GatewayProperties;
 import org.cameraregistry.gateway.problem.Problems;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -19,13 +19,13 @@ import reactor.core.publisher.Mono;
  * size could then only be learnt by reading it all.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeLimit implements WebFilter {
 
     private final DataSize maximum;
 
-    RequestSizeLimit(@Value("${gateway.max-request-bytes:2MB}") DataSize maximum) {
-        this.maximum = maximum;
+    RequestSizeLimit(GatewayProperties properties) {
+        this.maximum = properties.maxRequestBytes();
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.cameraregistry.geo.camera;
 
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.cameraregistry.chassis.instance.ServiceProperties;
 import org.cameraregistry.events.EventCodec;
 import org.cameraregistry.events.EventEnvelope;
 import org.cameraregistry.events.InvalidEventException;
@@ -10,6 +11,7 @@ import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
+import org.cameraregistry.geo.GeoSearchProperties;
 import org.cameraregistry.geo.index.IndexedCamera;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,24 +19,33 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The camera topics, consumed into the index by the consumer group {@code geo-search.events.group}
- * ("geo-search"). Each event is read against its schema first: one that cannot be read fails at
+ * The camera topics, consumed into the index by this instance's own consumer group, so that each
+ * instance holds every camera. Each event is read against its schema first: one that cannot be read fails at
  * once and goes to the dead-letter topic with the reason (see {@link DeadLetters}); the listener goes
  * on with the next.
  */
 @Component
 class CameraEventListener {
 
-    static final String GROUP = "${geo-search.events.group:geo-search}";
+    /** Each instance's own group, as this listener names it ({@link #getConsumerGroup()}), so that each gets every event. */
+    static final String GROUP = "#{__listener.consumerGroup}";
 
     private static final Logger log = LoggerFactory.getLogger(CameraEventListener.class);
 
     private final EventCodec codec;
     private final CameraIndexer indexer;
+    private final String consumerGroup;
 
-    CameraEventListener(EventCodec codec, CameraIndexer indexer) {
+    CameraEventListener(EventCodec codec, CameraIndexer indexer, GeoSearchProperties properties,
+            ServiceProperties instance) {
         this.codec = codec;
         this.indexer = indexer;
+        this.consumerGroup = properties.events().group() + "-" + instance.instanceId();
+    }
+
+    /** This instance's Kafka consumer group, {@code <geo-search.events.group>-<service.instance-id>}. */
+    public String getConsumerGroup() {
+        return consumerGroup;
     }
 
     @KafkaListener(id = "index-registered-cameras", groupId = GROUP, topics = Topics.CAMERA_REGISTERED)

@@ -23,8 +23,16 @@ public class CameraIndexer {
         this.index = index;
     }
 
-    /** True if the camera was newer than what was held and is now in the index. */
+    /**
+     * True if the camera was newer than what was held and is now in the index. An event the index
+     * already holds (at this version or newer) changes nothing and is not even sent to the store:
+     * the index holds only what the store accepted, so the store has it too. A new instance, which
+     * reads the topics from their beginning, so passes over its history in memory.
+     */
     public boolean index(IndexedCamera camera) {
+        if (index.holdsAtLeast(camera.id(), camera.version())) {
+            return false;
+        }
         if (store.save(camera)) {
             return index.apply(camera);
         }
@@ -34,6 +42,9 @@ public class CameraIndexer {
 
     /** True if the camera was held at an older version and is now gone from the index. */
     public boolean forget(UUID cameraId, long version) {
+        if (index.holdsAtLeast(cameraId, version)) {
+            return false;
+        }
         if (store.remove(cameraId, version)) {
             return index.remove(cameraId, version);
         }

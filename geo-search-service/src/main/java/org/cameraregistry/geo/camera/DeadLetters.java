@@ -27,7 +27,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * times, then dead-lettered, so that it cannot hold up its partition for ever.</li>
  * </ul>
  * A dead letter keeps the original key and value and carries the reason in its {@code kafka_dlt-*}
- * headers; the listener goes on with the next event.
+ * headers; the listener goes on with the next event. Every instance consumes every event, so an
+ * event no instance can process reaches the dead-letter topic once from each.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetters {

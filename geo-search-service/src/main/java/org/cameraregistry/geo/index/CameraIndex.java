@@ -89,6 +89,12 @@ public final class CameraIndex {
         }
     }
 
+    /** Whether this camera's version {@code version}, or a newer one, was applied (a removal included). */
+    public boolean holdsAtLeast(UUID id, long version) {
+        Applied current = applied.get(id);
+        return current != null && current.version() >= version;
+    }
+
     /** How many cameras are in the index. */
     public int size() {
         return byPosition.size();

@@ -144,7 +144,7 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
     }
 
     private static void awaitEverythingConsumed() {
-        ConsumerGroupProbe.awaitCaughtUp(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), "geo-search",
+        ConsumerGroupProbe.awaitCaughtUp(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), CONSUMER_GROUP,
                 List.of(Topics.CAMERA_REGISTERED, Topics.CAMERA_UPDATED, Topics.CAMERA_DEREGISTERED));
     }
 

@@ -6,6 +6,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import java.util.List;
 import java.util.UUID;
 import org.bson.UuidRepresentation;
 import org.cameraregistry.embedded.MongoWireServer;
@@ -74,5 +75,30 @@ class CameraIndexerIT {
         assertThat(index.nearest(32.72, -96.72, 1)).singleElement()
                 .satisfies(nearby -> assertThat(nearby.camera().version()).isEqualTo(3));
         assertThat(store.find(id)).hasValueSatisfying(stored -> assertThat(stored.version()).isEqualTo(3));
+    }
+
+    @Test
+    void aNewInstanceReplayingTheWholeHistoryEndsWhereTheStoreIs() {
+        UUID kept = UUID.randomUUID();
+        UUID removed = UUID.randomUUID();
+        List<Runnable> history = List.of(
+                () -> indexer.index(new IndexedCamera(kept, 1, 32.73, -96.73, CameraLevel.LEVEL_1)),
+                () -> indexer.index(new IndexedCamera(removed, 1, 32.74, -96.74, CameraLevel.LEVEL_1)),
+                () -> indexer.index(new IndexedCamera(kept, 2, 32.75, -96.75, CameraLevel.LEVEL_2)),
+                () -> indexer.forget(removed, 2));
+        history.forEach(Runnable::run);
+        CameraIndex newIndex = new CameraIndex(100_000);
+        CameraIndexer newInstance = new CameraIndexer(store, newIndex);
+        newInstance.loadIndex();
+
+        assertThat(newInstance.index(new IndexedCamera(kept, 1, 32.73, -96.73, CameraLevel.LEVEL_1))).isFalse();
+        assertThat(newInstance.index(new IndexedCamera(removed, 1, 32.74, -96.74, CameraLevel.LEVEL_1))).isFalse();
+        assertThat(newInstance.index(new IndexedCamera(kept, 2, 32.75, -96.75, CameraLevel.LEVEL_2))).isFalse();
+        assertThat(newInstance.forget(removed, 2)).isFalse();
+
+        assertThat(newIndex.within(32.74, -96.74, 5_000, 10)).extracting(nearby -> nearby.camera().id())
+                .containsExactly(kept);
+        assertThat(store.find(kept)).hasValueSatisfying(stored -> assertThat(stored.version()).isEqualTo(2));
+        assertThat(store.find(removed)).hasValueSatisfying(stored -> assertThat(stored.removed()).isTrue());
     }
 }

@@ -12,86 +12,99 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service of the platform running as its own JVM, as it would in a container: its runnable
- * jar, its port, and the addresses of Kafka and MongoDB as Spring properties. Its output goes to a
- * log file; its errors are echoed, prefixed with its name.
+ * One instance of a service running as its own JVM, as it would in a container. Its output goes to
+ * a log file; its errors are echoed on the console, prefixed with its name.
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    /** Small heaps, the quick-starting compiler and one GC thread: seven of these share a laptop. */
+    /** Small heaps, the quick-starting compiler and one GC thread: a dozen of these share a laptop. */
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final int TAIL_LINES = 40;
 
-    private final String name;
-    private final int port;
+    private final ServiceSpec spec;
     private final Process process;
     private final Deque<String> tail = new ArrayDeque<>();
     private volatile boolean stopping;
 
-    private ServiceProcess(String name, int port, Process process) {
-        this.name = name;
-        this.port = port;
+    private ServiceProcess(ServiceSpec spec, Process process) {
+        this.spec = spec;
         this.process = process;
     }
 
-    /** Starts {@code jar} with {@code arguments} (Spring properties such as {@code --server.port=8081}). */
-    public static ServiceProcess start(String name, Path jar, int port, List<String> arguments, Path logFile,
-            PrintStream errors) {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No runnable jar for " + name + " at " + jar
+    /** Starts the instance {@code spec} describes; its errors are echoed to {@code console}. */
+    public static ServiceProcess start(ServiceSpec spec, PrintStream console) {
+        if (!Files.isRegularFile(spec.jar())) {
+            throw new IllegalStateException("No runnable jar for " + spec.name() + " at " + spec.jar()
                     + ": build the platform first (./mvnw package -DskipTests).");
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_OPTIONS);
         command.add("-jar");
-        command.add(jar.toString());
-        command.add("--server.port=" + port);
-        command.addAll(arguments);
+        command.add(spec.jar().toString());
+        command.addAll(spec.arguments());
         try {
-            Files.createDirectories(logFile.getParent());
+            Files.createDirectories(spec.logFile().getParent());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            ServiceProcess service = new ServiceProcess(name, port, process);
-            Thread.ofPlatform().name(name + "-output").daemon().start(() -> service.pump(logFile, errors));
+            ServiceProcess service = new ServiceProcess(spec, process);
+            Thread.ofPlatform().name(spec.label() + "-output").daemon().start(() -> service.pump(console));
             return service;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start " + name, e);
+            throw new UncheckedIOException("Could not start " + spec.label(), e);
         }
     }
 
-    public String name() {
-        return name;
+    public ServiceSpec spec() {
+        return spec;
     }
 
-    public int port() {
-        return port;
+    public String name() {
+        return spec.name();
     }
 
     public String url() {
-        return "http://localhost:" + port;
+        return spec.url();
+    }
+
+    public String managementUrl() {
+        return spec.managementUrl();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
         return process.isAlive();
     }
 
+    /** Completes when the process ends, with its exit code. */
+    public CompletableFuture<Integer> exit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    /** Whether it ended because it was asked to stop, rather than by itself. */
+    public boolean wasStopped() {
+        return stopping;
+    }
+
     /** Whether the service says it is ready for traffic (its readiness probe answers 200). */
     public boolean isReady() {
         try {
-            HttpResponse<Void> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(managementUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -122,9 +135,9 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private void pump(Path logFile, PrintStream errors) {
+    private void pump(PrintStream console) {
         try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                Writer log = Files.newBufferedWriter(spec.logFile(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND)) {
             String line;
             while ((line = output.readLine()) != null) {
@@ -133,13 +146,13 @@ public final class ServiceProcess implements AutoCloseable {
                 log.flush();
                 remember(line);
                 if (line.contains(" ERROR ")) {
-                    errors.println("[" + name + "] " + line);
+                    console.println("[" + spec.label() + "] " + line);
                 }
             }
         } catch (IOException e) {
-            // The stream closes under the reader when the process is stopped; only a loss while running matters.
-            if (!stopping) {
-                errors.println("[" + name + "] log output lost: " + e);
+            // The stream closes under the reader when the process is stopped or dies; only a loss while it runs matters.
+            if (!stopping && process.isAlive()) {
+                console.println("[" + spec.label() + "] log output lost: " + e);
             }
         }
     }

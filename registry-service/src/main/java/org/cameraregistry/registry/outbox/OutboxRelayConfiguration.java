@@ -2,14 +2,12 @@ package org.cameraregistry.registry.outbox;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.cameraregistry.chassis.instance.ServiceProperties;
 import org.cameraregistry.registry.RegistryProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -23,12 +21,11 @@ class OutboxRelayConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(List<Outbox> outboxes, MongoDatabase serviceDatabase, KafkaTemplate<String, byte[]> kafka,
-            KafkaAdmin kafkaAdmin, RegistryProperties properties, Clock clock, MeterRegistry meters,
-            ApplicationEventPublisher events) {
-        String instance = properties.instanceId() != null ? properties.instanceId() : defaultInstanceId();
+            KafkaAdmin kafkaAdmin, RegistryProperties properties, ServiceProperties instance, Clock clock,
+            MeterRegistry meters, ApplicationEventPublisher events) {
         Map<Outbox, RelayLease> leased = new LinkedHashMap<>();
         for (Outbox outbox : outboxes) {
-            leased.put(outbox, new RelayLease(serviceDatabase, outbox.name(), instance,
+            leased.put(outbox, new RelayLease(serviceDatabase, outbox.name(), instance.instanceId(),
                     properties.outbox().leaseDuration(), clock));
         }
         return new OutboxRelay(leased, kafka, new KafkaReachability(kafkaAdmin.getConfigurationProperties(),
@@ -38,16 +35,5 @@ class OutboxRelayConfiguration {
     @Bean
     OutboxEndpoint outboxEndpoint(List<Outbox> outboxes, OutboxRelay relay) {
         return new OutboxEndpoint(outboxes, relay);
-    }
-
-    /** The host (a pod's name in Kubernetes) and a random part, so that two instances on one host differ too. */
-    private static String defaultInstanceId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "registry";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -26,8 +26,8 @@ class TwoInstancesIT {
     void oneOfTwoInstancesRelaysEveryEventOnceAndTheOtherTakesOverWhenItStops() {
         String database = "registry-two-" + UUID.randomUUID();
         try (KafkaProbe kafka = new KafkaProbe(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), Topics.CAMERA_REGISTERED);
-                RunningRegistry first = RunningRegistry.start(database, "--registry.instance-id=first");
-                RunningRegistry second = RunningRegistry.start(database, "--registry.instance-id=second")) {
+                RunningRegistry first = RunningRegistry.start(database, "--service.instance-id=first");
+                RunningRegistry second = RunningRegistry.start(database, "--service.instance-id=second")) {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 ids.add((i % 2 == 0 ? first : second).register("Camera " + i));

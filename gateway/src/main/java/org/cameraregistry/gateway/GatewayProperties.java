@@ -1,0 +1,65 @@
+package org.cameraregistry.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything the gateway lets an operator tune, under {@code gateway.*}, with its default. The
+ * HTTP client's own pool and timeouts are Spring Cloud Gateway's settings, in application.yml.
+ *
+ * @param services        the instances of each service by name, such as
+ *                        {@code gateway.services.geo-search-service=http://a:8082,http://b:8082}; a
+ *                        service not named here is at its catalog port on this machine
+ * @param maxRequestBytes the largest request body let through
+ * @param upstream        how the gateway protects itself and the services from each other
+ * @param rateLimits      how many requests one client address may send
+ */
+@ConfigurationProperties("gateway")
+public record GatewayProperties(
+        Map<String, List<URI>> services,
+        @DefaultValue("2MB") DataSize maxRequestBytes,
+        @DefaultValue Upstream upstream,
+        @DefaultValue RateLimits rateLimits) {
+
+    public GatewayProperties {
+        services = services == null ? Map.of() : Map.copyOf(services);
+    }
+
+    /**
+     * Per service: the bulkhead is the gateway's own limit on requests in flight to it (well above
+     * what the connection pool serves at once, so that it only stops a runaway); the circuit
+     * breaker counts only the service's own failures (5xx answers, timeouts, refused connections),
+     * never requests the gateway turned away itself.
+     *
+     * @param maxConcurrentRequests the most requests in flight to one service; beyond, 503 at once
+     * @param failureRateThreshold  the percentage of failed calls that opens the breaker
+     * @param slidingWindowCalls    how many recent calls the failure rate is taken over
+     * @param minimumCalls          how many calls the breaker needs before it judges
+     * @param openFor               how long an open breaker refuses calls before it tries again
+     */
+    public record Upstream(
+            @DefaultValue("512") int maxConcurrentRequests,
+            @DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("50") int slidingWindowCalls,
+            @DefaultValue("20") int minimumCalls,
+            @DefaultValue("PT10S") Duration openFor) {
+    }
+
+    /**
+     * Per client address, per second, every API path (all are open without sign-in for now).
+     *
+     * @param readsPerSecond    GET, HEAD and OPTIONS
+     * @param writesPerSecond   every other method
+     * @param clientsRemembered how many client addresses are tracked at once (least recently seen go first)
+     */
+    public record RateLimits(
+            @DefaultValue("100") int readsPerSecond,
+            @DefaultValue("10") int writesPerSecond,
+            @DefaultValue("100000") long clientsRemembered) {
+    }
+}

@@ -1,0 +1,57 @@
+package org.cameraregistry.localstack;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.cameraregistry.localstack.demo.DallasDemoCameras;
+
+/**
+ * {@code java -jar local-stack.jar [options]}: starts the platform, says where it is, and runs
+ * until Ctrl-C (or SIGTERM), which stops everything it started.
+ */
+public final class LocalStackCommand {
+
+    private LocalStackCommand() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        StackOptions options;
+        try {
+            options = StackOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        PrintStream console = System.out;
+        console.println("Community Camera Registry: starting the local stack");
+        long started = System.nanoTime();
+        LocalStack stack = new LocalStack(options, console);
+        // Registered before anything starts, so that Ctrl-C at any moment stops what did start.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.println("Stopping the local stack...");
+            stack.close();
+            console.println("Stopped.");
+        }, "local-stack-shutdown"));
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            System.err.println("The local stack could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        console.printf("""
+
+                Ready in %d s.
+                  Gateway (the API):  %s
+                  Try:                curl '%s/api/search/nearest?lat=%s&lon=%s&limit=5'
+                  Gateway health:     %s/actuator/health
+                  Data:               %s (start with --reset for a fresh city)
+                  Logs:               %s
+                Services that stop by themselves are restarted. Press Ctrl-C to stop everything.
+                """, seconds, stack.gatewayUrl(), stack.gatewayUrl(), DallasDemoCameras.CENTER_LATITUDE,
+                DallasDemoCameras.CENTER_LONGITUDE, stack.gatewayManagementUrl(),
+                options.dataDirectory().toAbsolutePath(), options.dataDirectory().resolve("logs").toAbsolutePath());
+        new CountDownLatch(1).await();
+    }
+}

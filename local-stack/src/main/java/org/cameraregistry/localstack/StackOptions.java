@@ -1,0 +1,112 @@
+package org.cameraregistry.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.cameraregistry.catalog.ServiceCatalog;
+
+/**
+ * How to run the stack.
+ *
+ * @param dataDirectory     where the data, the broker's log and the services' logs are kept
+ * @param servicesDirectory where the services' runnable jars are
+ * @param ports             where everything listens
+ * @param demoCameras       how many demo cameras a first start registers
+ */
+public record StackOptions(Path dataDirectory, Path servicesDirectory, StackPorts ports, int demoCameras) {
+
+    static final String USAGE = """
+            Options:
+              --data-dir=PATH            where the data and logs are kept (default ./data; survives restarts)
+              --reset                    start with a fresh city (deletes the data folder first)
+              --demo-cameras=N           demo cameras registered on a first start (default 2400)
+              --instances=NAME=N[,...]   run N instances of a service (default 1 each), such as
+                                         --instances=geo-search-service=2,registry-service=2""";
+
+    /** The options of the command line, as {@link #USAGE} describes them. */
+    static StackOptions parse(String[] args) {
+        Path data = Path.of("data");
+        int demoCameras = 2400;
+        boolean reset = false;
+        Map<String, Integer> instances = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--data-dir=")) {
+                data = Path.of(value(arg));
+            } else if (arg.startsWith("--demo-cameras=")) {
+                demoCameras = number(arg, 0);
+            } else if (arg.startsWith("--instances=")) {
+                instances.putAll(instances(value(arg)));
+            } else if (arg.equals("--reset")) {
+                reset = true;
+            } else {
+                throw new IllegalArgumentException("Unknown option " + arg + ".\n" + USAGE);
+            }
+        }
+        if (reset) {
+            deleteRecursively(data);
+        }
+        return new StackOptions(data, defaultServicesDirectory(), StackPorts.defaults(instances), demoCameras);
+    }
+
+    private static Map<String, Integer> instances(String list) {
+        Map<String, Integer> instances = new LinkedHashMap<>();
+        for (String item : list.split(",")) {
+            String[] nameAndCount = item.split("=", 2);
+            if (nameAndCount.length != 2 || ServiceCatalog.named(nameAndCount[0]).isEmpty()) {
+                throw new IllegalArgumentException("--instances takes NAME=N pairs of the services "
+                        + ServiceCatalog.services().stream().map(service -> service.name()).toList() + ", not " + item);
+            }
+            instances.put(nameAndCount[0], number("--instances=" + nameAndCount[1], 1));
+        }
+        return instances;
+    }
+
+    private static String value(String arg) {
+        return arg.substring(arg.indexOf('=') + 1);
+    }
+
+    private static int number(String arg, int least) {
+        try {
+            int number = Integer.parseInt(value(arg));
+            if (number >= least) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new IllegalArgumentException(arg + ": a whole number of at least " + least + " is needed");
+    }
+
+    /** The services' jars sit beside this one, in services/; a build may point elsewhere. */
+    private static Path defaultServicesDirectory() {
+        String configured = System.getProperty("local-stack.services-dir");
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try {
+            Path jar = Path.of(StackOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent().resolve("services");
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete " + directory, e);
+        }
+    }
+}
