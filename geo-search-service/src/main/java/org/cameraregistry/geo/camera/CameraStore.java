@@ -9,6 +9,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.cameraregistry.geo.index.IndexedCamera;
 public class CameraStore {
 
     private static final String REMOVED = "removed";
+    /** A projection, so that the embedded wire server copies each document under its lock (docs/adr/0001). */
+    private static final Bson STATE = Projections.include("version", "location", "level", REMOVED);
     /** Far more than concurrent writers of one camera ever race (one per camera topic). */
     private static final int MAX_ATTEMPTS = 16;
 
@@ -60,14 +63,14 @@ public class CameraStore {
 
     /** Every stored camera that is not removed. */
     public void forEachCamera(Consumer<IndexedCamera> action) {
-        for (Document document : cameras.find(ne(REMOVED, true))) {
+        for (Document document : cameras.find(ne(REMOVED, true)).projection(STATE)) {
             action.accept(toCamera(document));
         }
     }
 
     /** What is stored of a camera: its newest state, or the marker of its removal. */
     public Optional<Stored> find(UUID id) {
-        return Optional.ofNullable(cameras.find(eq("_id", id)).first())
+        return Optional.ofNullable(cameras.find(eq("_id", id)).projection(STATE).first())
                 .map(document -> document.getBoolean(REMOVED, false)
                         ? new Stored(id, document.getLong("version"), null)
                         : new Stored(id, document.getLong("version"), toCamera(document)));

@@ -8,6 +8,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.util.Date;
 import java.util.EnumSet;
@@ -31,6 +32,12 @@ import org.cameraregistry.registry.outbox.PendingEvent;
 public class CameraRepository {
 
     static final String COLLECTION = "cameras";
+    /**
+     * A camera without its waiting events, which are the relay's business. A projection also makes
+     * the embedded wire server copy the document while it holds its lock, so a read never sees half
+     * of a concurrent change (docs/adr/0001).
+     */
+    private static final Bson WITHOUT_OUTBOX = Projections.exclude(Outbox.FIELDS);
 
     private final MongoCollection<Document> cameras;
     private final Outbox outbox;
@@ -109,7 +116,8 @@ public class CameraRepository {
     }
 
     public Optional<Camera> findById(UUID id) {
-        return Optional.ofNullable(cameras.find(and(eq("_id", id), ne(Outbox.REMOVE_AFTER_RELAY, true))).first())
+        return Optional.ofNullable(cameras.find(and(eq("_id", id), ne(Outbox.REMOVE_AFTER_RELAY, true)))
+                        .projection(WITHOUT_OUTBOX).first())
                 .map(CameraRepository::toCamera);
     }
 

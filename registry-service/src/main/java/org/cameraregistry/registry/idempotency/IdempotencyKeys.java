@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * What each client's {@code Idempotency-Key} created, for as long as a repeat must answer the same:
@@ -28,6 +30,8 @@ import org.bson.Document;
 public class IdempotencyKeys {
 
     static final String COLLECTION = "idempotency_keys";
+    private static final Bson CLAIM = Projections.include("requestHash", "resourceId", "createdAt", "expiresAt",
+            "completed");
 
     private final MongoCollection<Document> keys;
     private final Duration lifetime;
@@ -50,7 +54,8 @@ public class IdempotencyKeys {
      */
     public Claim claim(String key, String requestHash, UUID proposedId, Instant now) {
         while (true) {
-            Document existing = keys.find(eq("_id", key)).first();
+            // A projection: the embedded wire server then copies the claim under its lock (docs/adr/0001).
+            Document existing = keys.find(eq("_id", key)).projection(CLAIM).first();
             if (existing == null) {
                 Document claim = newClaim(key, requestHash, proposedId, now);
                 try {

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -53,6 +54,8 @@ public final class Outbox {
     static final String ATTEMPTS = "outboxAttempts";
     static final String LAST_ERROR = "outboxLastError";
     static final String RETRY_AT = "outboxRetryAt";
+    /** Every field the outbox keeps in a document, for readers of the document's own state to leave out. */
+    public static final List<String> FIELDS = List.of(EVENTS, PARKED, WAITING_SINCE, ATTEMPTS, LAST_ERROR, RETRY_AT);
 
     private final MongoCollection<Document> collection;
 
@@ -93,7 +96,8 @@ public final class Outbox {
     public List<Waiting> waiting(int limit, Instant now) {
         List<Waiting> waiting = new ArrayList<>();
         Bson due = and(exists(WAITING_SINCE), or(exists(RETRY_AT, false), lte(RETRY_AT, Date.from(now))));
-        for (Document document : collection.find(due).sort(Sorts.ascending(WAITING_SINCE)).limit(limit)) {
+        for (Document document : collection.find(due).sort(Sorts.ascending(WAITING_SINCE)).limit(limit)
+                .projection(Projections.include(EVENTS, ATTEMPTS, REMOVE_AFTER_RELAY))) {
             List<?> entries = document.get(EVENTS) instanceof List<?> list ? list : List.of();
             waiting.add(new Waiting(document.get("_id"), List.copyOf(entries),
                     document.getInteger(ATTEMPTS, 0), document.getBoolean(REMOVE_AFTER_RELAY, false)));
@@ -132,7 +136,7 @@ public final class Outbox {
     /** The parked events, oldest first, at most {@code limit}. */
     public List<Parked> parked(int limit) {
         List<Parked> parked = new ArrayList<>();
-        for (Document document : collection.find(exists(PARKED + ".0")).limit(limit)) {
+        for (Document document : collection.find(exists(PARKED + ".0")).limit(limit).projection(Projections.include(PARKED))) {
             for (Document event : document.getList(PARKED, Document.class)) {
                 parked.add(Parked.fromDocument(document.get("_id"), event));
             }
@@ -146,7 +150,7 @@ public final class Outbox {
      * if no event with this id is parked (or another operator re-queued it first).
      */
     public boolean requeue(String eventId) {
-        Document document = collection.find(eq(PARKED + ".eventId", eventId)).first();
+        Document document = collection.find(eq(PARKED + ".eventId", eventId)).projection(Projections.include(PARKED)).first();
         Optional<Document> found = document == null ? Optional.empty()
                 : document.getList(PARKED, Document.class, List.of()).stream()
                         .filter(event -> eventId.equals(event.getString("eventId")))

@@ -10,6 +10,7 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Which instance relays an outbox: one at a time, so that several instances of a service do not
@@ -30,6 +32,8 @@ import org.bson.Document;
 public final class RelayLease {
 
     static final String COLLECTION = "outbox_leases";
+    /** A projection, so that the embedded wire server copies the lease under its lock (docs/adr/0001). */
+    private static final Bson LEASE = Projections.include("holder", "expiresAt");
 
     private final MongoCollection<Document> leases;
     private final String outbox;
@@ -48,7 +52,7 @@ public final class RelayLease {
     /** Takes or renews the lease; true if this instance holds it now. */
     public boolean acquire() {
         Instant now = clock.instant();
-        Document current = leases.find(eq("_id", outbox)).first();
+        Document current = leases.find(eq("_id", outbox)).projection(LEASE).first();
         if (current != null && !holder.equals(current.getString("holder"))
                 && current.getDate("expiresAt").toInstant().isAfter(now)) {
             // Held by another instance: asking to write would only be refused (a standby asks on every poll).
@@ -77,7 +81,7 @@ public final class RelayLease {
 
     /** Who holds the lease now, if anyone holds an unexpired one. */
     public String holder() {
-        Document lease = leases.find(eq("_id", outbox)).first();
+        Document lease = leases.find(eq("_id", outbox)).projection(LEASE).first();
         return lease == null || !lease.getDate("expiresAt").toInstant().isAfter(clock.instant())
                 ? null : lease.getString("holder");
     }
