@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
@@ -19,6 +21,7 @@ final class StubService implements AutoCloseable {
     private final String name;
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, String> documents = new ConcurrentHashMap<>();
     private volatile int status = 200;
     private volatile Duration delay = Duration.ZERO;
 
@@ -38,8 +41,10 @@ final class StubService implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            int answer = status != 200 ? status : exchange.getRequestMethod().equals("POST") ? 201 : 200;
-            byte[] json = ("{\"answeredBy\":\"" + name + "\",\"status\":" + answer + "}").getBytes(StandardCharsets.UTF_8);
+            String document = documents.get(exchange.getRequestURI().getPath());
+            int answer = document != null ? 200 : status != 200 ? status : exchange.getRequestMethod().equals("POST") ? 201 : 200;
+            byte[] json = (document != null ? document : "{\"answeredBy\":\"" + name + "\",\"status\":" + answer + "}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer >= 400 ? "application/problem+json" : "application/json");
             exchange.sendResponseHeaders(answer, json.length);
             exchange.getResponseBody().write(json);
@@ -55,6 +60,12 @@ final class StubService implements AutoCloseable {
     /** Answers every request with {@code status} from now on (200, or 201 for a POST, by default). */
     StubService answering(int status) {
         this.status = status;
+        return this;
+    }
+
+    /** Answers {@code path} with this JSON, whatever else it is told. */
+    StubService serving(String path, String json) {
+        documents.put(path, json);
         return this;
     }
 

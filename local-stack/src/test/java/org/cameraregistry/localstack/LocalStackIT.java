@@ -14,6 +14,10 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +35,7 @@ import org.cameraregistry.events.Topics;
 import org.cameraregistry.localstack.demo.DallasDemoCameras;
 import org.cameraregistry.localstack.services.ServiceProcess;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.ApiContract;
 import org.cameraregistry.testkit.KafkaProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +63,8 @@ class LocalStackIT {
         stack = LocalStack.start(new StackOptions(data, Path.of(System.getProperty("local-stack.services-dir")),
                 StackPorts.free(INSTANCES), DEMO_CAMERAS), console);
         started = stack.services();
-        gateway = new ApiClient(stack.gatewayUrl());
+        // Every call through the gateway is also checked against the public API's combined OpenAPI document.
+        gateway = new ApiClient(stack.gatewayUrl()).heldTo(ApiContract.of(stack.gatewayUrl() + "/api/docs/openapi.json"));
     }
 
     @AfterAll
@@ -135,6 +141,20 @@ class LocalStackIT {
             assertThat(management.get("/actuator/prometheus").body()).as(service.spec().label())
                     .contains("application=\"" + service.name() + "\"");
         }
+    }
+
+    @Test
+    void thePublicApiIsOneOpenApiDocumentBrowsableUnderApiDocs() throws Exception {
+        JsonNode document = new ApiClient(stack.gatewayUrl()).get("/api/docs/openapi.json").json();
+
+        assertThat(document.path("openapi").asString()).isEqualTo("3.1.0");
+        assertThat(document.path("paths").propertyNames()).contains("/api/cameras", "/api/cameras/{id}",
+                "/api/search/nearest", "/api/search/within");
+        HttpResponse<String> page = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                .send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/docs")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
     }
 
     @Test

@@ -9,34 +9,50 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
-/** Calls an HTTP API as a client would, with nothing but the JDK's HTTP client. */
+/**
+ * Calls an HTTP API as a client would, with nothing but the JDK's HTTP client; held to an
+ * {@link ApiContract}, it checks every exchange against the service's OpenAPI document.
+ */
 public final class ApiClient {
 
     private static final JsonMapper JSON = new JsonMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final ApiContract contract;
 
     public ApiClient(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private ApiClient(String baseUrl, ApiContract contract) {
         this.baseUrl = baseUrl;
+        this.contract = contract;
+    }
+
+    /** The same client, failing any exchange that differs from the service's OpenAPI document. */
+    public ApiClient heldTo(ApiContract contract) {
+        return new ApiClient(baseUrl, contract);
     }
 
     public Response get(String path) {
-        return send(request(path).GET());
+        return send(request(path).GET(), null);
     }
 
     public Response post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)),
+                json);
     }
 
     /** A JSON POST with more headers, as name, value, name, value... */
     public Response post(String path, String json, String... headers) {
         return send(request(path).header("Content-Type", "application/json").headers(headers)
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+                .POST(HttpRequest.BodyPublishers.ofString(json)), json);
     }
 
     public Response postAs(String contentType, String path, String body) {
-        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)),
+                body);
     }
 
     public Response put(String path, String json, String... headers) {
@@ -45,7 +61,7 @@ public final class ApiClient {
         if (headers.length > 0) {
             builder.headers(headers);
         }
-        return send(builder);
+        return send(builder, json);
     }
 
     public Response delete(String path, String... headers) {
@@ -53,7 +69,7 @@ public final class ApiClient {
         if (headers.length > 0) {
             builder.headers(headers);
         }
-        return send(builder);
+        return send(builder, null);
     }
 
     public String baseUrl() {
@@ -64,13 +80,18 @@ public final class ApiClient {
         return HttpRequest.newBuilder(URI.create(baseUrl + path));
     }
 
-    private Response send(HttpRequest.Builder request) {
+    private Response send(HttpRequest.Builder builder, String body) {
+        HttpRequest request = builder.build();
+        Response response;
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response);
+            response = new Response(http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        if (contract != null) {
+            contract.check(request.method(), request.uri(), request.headers().map(), body, response);
+        }
+        return response;
     }
 
     /** A response, with its body read as JSON where it is JSON. */

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Problems {
 
     public static final String TYPE_BASE = "https://cameraregistry.org/problems/";
+    public static final String MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))

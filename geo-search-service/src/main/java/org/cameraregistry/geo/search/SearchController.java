@@ -1,8 +1,17 @@
 package org.cameraregistry.geo.search;
 
+import static org.cameraregistry.chassis.openapi.ProblemResponses.PROBLEM_JSON;
+import static org.cameraregistry.chassis.openapi.ProblemResponses.PROBLEM_REF;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.cameraregistry.geo.camera.CameraIndexer;
 import org.cameraregistry.geo.index.CameraIndex;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,7 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Nearest-camera and radius searches over the in-memory index. */
 @RestController
 @RequestMapping("/api/search")
+@Tag(name = "Search", description = "The cameras near a place, nearest first, with their great-circle distances.")
 class SearchController {
+
+    private static final String LOADING = "`index-loading`: the index is being rebuilt after a start; retry after"
+            + " `Retry-After` seconds";
 
     private final CameraIndex index;
     private final CameraIndexer indexer;
@@ -20,14 +33,24 @@ class SearchController {
         this.indexer = indexer;
     }
 
+    @Operation(summary = "The cameras nearest to a point", description = "At most `limit` (default 10, at most"
+            + " 100), looking no farther than 100 km.")
+    @ApiResponse(responseCode = "200", description = "The cameras found, nearest first")
+    @ApiResponse(responseCode = "503", description = LOADING, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
     @GetMapping("/nearest")
-    SearchResult nearest(@Valid NearestQuery query) {
+    SearchResult nearest(@Valid @ParameterObject NearestQuery query) {
         requireLoaded();
         return SearchResult.of(index.nearest(query.lat(), query.lon(), query.limitOrDefault()));
     }
 
+    @Operation(summary = "The cameras within a radius of a point", description = "At most `limit` (default 1000,"
+            + " at most 5000), the nearest first; `radiusMeters` up to 50 km.")
+    @ApiResponse(responseCode = "200", description = "The cameras found, nearest first")
+    @ApiResponse(responseCode = "503", description = LOADING, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
     @GetMapping("/within")
-    SearchResult within(@Valid WithinQuery query) {
+    SearchResult within(@Valid @ParameterObject WithinQuery query) {
         requireLoaded();
         return SearchResult.of(index.within(query.lat(), query.lon(), query.radiusMeters(), query.limitOrDefault()));
     }

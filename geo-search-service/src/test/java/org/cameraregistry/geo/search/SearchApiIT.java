@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.ApiContract;
 import org.cameraregistry.geo.CameraEventsOnKafka;
 import org.cameraregistry.geo.GeoSearchIntegrationTest;
 import org.cameraregistry.geo.TestInfrastructure;
@@ -34,7 +35,9 @@ class SearchApiIT extends GeoSearchIntegrationTest {
 
     @BeforeEach
     void connect() {
-        api = new ApiClient("http://localhost:" + port);
+        // Every exchange of these tests is also checked against the service's own OpenAPI document.
+        api = new ApiClient("http://localhost:" + port)
+                .heldTo(ApiContract.of("http://localhost:" + port + "/v3/api-docs"));
     }
 
     @Test

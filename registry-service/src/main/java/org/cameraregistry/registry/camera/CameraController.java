@@ -1,9 +1,18 @@
 package org.cameraregistry.registry.camera;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import org.cameraregistry.registry.idempotency.IdempotencyKey;
+import static org.cameraregistry.chassis.openapi.ProblemResponses.PROBLEM_JSON;
+import static org.cameraregistry.chassis.openapi.ProblemResponses.PROBLEM_REF;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +32,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/cameras")
+@Tag(name = "Cameras", description = "Owners register, change and delete their cameras.")
 class CameraController {
+
+    private static final String NOT_FOUND = "`camera-not-found`: no camera has this id, or it was deleted";
+    private static final String CONCURRENT = "`concurrent-change`: others kept changing the camera meanwhile; retry";
+    private static final String STALE = "`version-mismatch`: the camera is no longer at the If-Match version";
 
     /** Marks an answer repeated for an Idempotency-Key, as payment APIs do. */
     static final String REPLAYED = "Idempotent-Replayed";
@@ -39,8 +53,18 @@ class CameraController {
      * lifetime (24 h) answers what the first one did, marked {@code Idempotent-Replayed: true}, and
      * never registers a second camera: a client that lost the answer may simply send it again.
      */
+    @Operation(summary = "Register a camera")
+    @ApiResponse(responseCode = "201", description = "Registered (or, for a repeated Idempotency-Key, registered"
+            + " by the first request, marked Idempotent-Replayed)", headers = {
+                    @Header(name = "Location", description = "the camera's URL"),
+                    @Header(name = "ETag", description = "the camera's version, for If-Match"),
+                    @Header(name = "Idempotent-Replayed", description = "true when the answer repeats an earlier one")})
+    @ApiResponse(responseCode = "422", description = "`idempotency-key-reused`: the key came with another camera before",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CameraResponse> register(@Valid @RequestBody CameraRequest request,
+            @Parameter(description = "1 to 255 visible ASCII characters, such as a UUID; a repeat within 24 h answers"
+                    + " the same and registers nothing more")
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         String key = IdempotencyKey.read(idempotencyKey);
         CameraService.Registration registration = key == null
@@ -55,12 +79,27 @@ class CameraController {
         return created.body(CameraResponse.of(camera));
     }
 
+    @Operation(summary = "Read a camera")
+    @ApiResponse(responseCode = "200", description = "The camera, with its version as ETag")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
     @GetMapping("/{id}")
     ResponseEntity<CameraResponse> get(@PathVariable UUID id) {
         Camera camera = cameras.find(id);
         return ResponseEntity.ok().eTag(etag(camera)).body(CameraResponse.of(camera));
     }
 
+    @Operation(summary = "Change a camera", description = "With If-Match, only if the camera is still at that version.")
+    @ApiResponse(responseCode = "200", description = "Changed (or unchanged, if the details were the same)")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "409", description = CONCURRENT, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "503", description = "`changes-waiting`: too many of this camera's changes wait to be"
+            + " published; or the database is away (see any operation)", content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CameraResponse> update(@PathVariable UUID id, @Valid @RequestBody CameraRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
@@ -68,6 +107,14 @@ class CameraController {
         return ResponseEntity.ok().eTag(etag(camera)).body(CameraResponse.of(camera));
     }
 
+    @Operation(summary = "Delete a camera", description = "Every service forgets it; nothing of it stays here.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "409", description = CONCURRENT, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

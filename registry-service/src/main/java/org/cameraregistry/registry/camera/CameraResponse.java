@@ -1,12 +1,14 @@
 package org.cameraregistry.registry.camera;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraView;
 
-/** A camera as the API shows it. */
+/** A camera as the API shows it; an optional detail the owner did not give is left out. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CameraResponse(
         UUID id,
         long version,

@@ -24,6 +24,7 @@ import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.camera.CameraView;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.ApiContract;
 import org.cameraregistry.testkit.KafkaProbe;
 import org.cameraregistry.registry.RegistryIntegrationTest;
 import org.cameraregistry.registry.TestInfrastructure;
@@ -52,7 +53,9 @@ class CameraApiIT extends RegistryIntegrationTest {
 
     @BeforeEach
     void connect() {
-        api = new ApiClient("http://localhost:" + port);
+        // Every exchange of these tests is also checked against the service's own OpenAPI document.
+        api = new ApiClient("http://localhost:" + port)
+                .heldTo(ApiContract.of("http://localhost:" + port + "/v3/api-docs"));
         kafka = new KafkaProbe(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), Topics.CAMERA_REGISTERED,
                 Topics.CAMERA_UPDATED, Topics.CAMERA_DEREGISTERED);
     }
