@@ -2,13 +2,12 @@ package org.cameraregistry.embedded;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Path;
 
 /**
  * A MongoDB wire-protocol server in this JVM. Services reach it with the official driver and a
- * {@code mongodb://} URI, as they would a real MongoDB.
+ * {@code mongodb://} URI, as they would a real MongoDB. Its {@code _id} index serves queries that
+ * name one {@code _id} among other conditions, as MongoDB's does ({@link IdLookupIndex}).
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -23,12 +22,12 @@ public final class MongoWireServer implements AutoCloseable {
 
     /** Data in one file, so that it survives a restart. Port 0 picks a free one. */
     public static MongoWireServer start(Path file, int port) {
-        return new MongoWireServer(new H2Backend(file.toString()), port);
+        return new MongoWireServer(IdPlannedBackends.inFile(file.toString()), port);
     }
 
     /** Data in memory only, for tests. Port 0 picks a free one. */
     public static MongoWireServer startInMemory(int port) {
-        return new MongoWireServer(new MemoryBackend(), port);
+        return new MongoWireServer(IdPlannedBackends.inMemory(), port);
     }
 
     public String uri() {

@@ -29,6 +29,10 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
     private static final String LOOPBACK = "127.0.0.1";
+    /** Every service's database, stored as BSON. */
+    private static final String DATABASE_FILE = "mongodb.bson.mv";
+    /** Where stacks kept their databases before they were stored as BSON; that format is not read. */
+    private static final String EARLIER_DATABASE_FILE = "mongodb.mv";
 
     private final StackOptions options;
     private final PrintStream console;
@@ -92,8 +96,12 @@ public final class LocalStack implements AutoCloseable {
         KafkaBroker broker = keep(KafkaBroker.start(data.resolve("kafka"), ports.kafka(), ports.kafkaController()));
         broker.createTopics(Topics.all());
         console.println("  Kafka broker (KRaft)       " + broker.bootstrapServers());
-        MongoWireServer database = keep(MongoWireServer.start(data.resolve("mongodb.mv"), ports.mongo()));
-        console.println("  MongoDB wire server        " + database.uri() + " (data in " + data.resolve("mongodb.mv") + ")");
+        MongoWireServer database = keep(MongoWireServer.start(data.resolve(DATABASE_FILE), ports.mongo()));
+        console.println("  MongoDB wire server        " + database.uri() + " (data in " + data.resolve(DATABASE_FILE) + ")");
+        if (Files.exists(data.resolve(EARLIER_DATABASE_FILE))) {
+            console.println("  Note: " + data.resolve(EARLIER_DATABASE_FILE) + " holds data in an earlier format, not read;"
+                    + " delete it, or start with --reset for a fresh city.");
+        }
 
         for (PlatformService service : ServiceCatalog.services()) {
             List<Integer> instances = ports.instances().get(service.name());
@@ -111,12 +119,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** As a container would receive them: its port and instance, and where Kafka and MongoDB are. */
     private List<String> serviceArguments(PlatformService service, int instance, int port) {
-        return List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--server.address=" + LOOPBACK,
                 "--service.instance-id=" + service.name() + "-" + instance,
                 "--spring.mongodb.uri=" + mongo.uri() + "/?serverSelectionTimeoutMS=5000",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        arguments.addAll(options.settings().getOrDefault(service.name(), List.of()));
+        return arguments;
     }
 
     /**

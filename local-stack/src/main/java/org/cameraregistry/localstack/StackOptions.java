@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.cameraregistry.catalog.ServiceCatalog;
@@ -18,8 +19,19 @@ import org.cameraregistry.catalog.ServiceCatalog;
  * @param servicesDirectory where the services' runnable jars are
  * @param ports             where everything listens
  * @param demoCameras       how many demo cameras a first start registers
+ * @param settings          more Spring properties for a service's instances, by service name (for
+ *                          benchmarks that compare settings), as {@code --name=value}
  */
-public record StackOptions(Path dataDirectory, Path servicesDirectory, StackPorts ports, int demoCameras) {
+public record StackOptions(Path dataDirectory, Path servicesDirectory, StackPorts ports, int demoCameras,
+        Map<String, List<String>> settings) {
+
+    public StackOptions {
+        settings = Map.copyOf(settings);
+    }
+
+    public StackOptions(Path dataDirectory, Path servicesDirectory, StackPorts ports, int demoCameras) {
+        this(dataDirectory, servicesDirectory, ports, demoCameras, Map.of());
+    }
 
     static final String USAGE = """
             Options:

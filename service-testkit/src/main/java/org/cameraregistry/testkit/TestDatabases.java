@@ -2,9 +2,8 @@ package org.cameraregistry.testkit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.UUID;
+import org.cameraregistry.embedded.MongoWireServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -56,17 +55,17 @@ public abstract sealed class TestDatabases implements BeforeAllCallback, AfterAl
 
     private static final class WireServer extends TestDatabases {
 
-        private MongoServer server;
+        private MongoWireServer server;
 
         @Override
         String start() {
-            server = new MongoServer(new MemoryBackend());
-            return server.bindAndGetConnectionString();
+            server = MongoWireServer.startInMemory(0);
+            return server.uri();
         }
 
         @Override
         void stop() {
-            server.shutdownNow();
+            server.close();
         }
     }
 
