@@ -16,6 +16,9 @@ public record RegistryProperties(@DefaultValue Outbox outbox, @DefaultValue Idem
     /**
      * @param relayEnabled          whether this instance relays at all (off only in tests that need events to wait)
      * @param pollInterval          how often the relay looks for waiting events when no writer woke it up
+     * @param linger                how long the relay waits, once a writer woke it, for more writes to
+     *                              relay in the same pass (as a Kafka producer lingers to fill a batch):
+     *                              one query for many events rather than one each
      * @param maxBackoff            the longest wait between attempts while Kafka or MongoDB is unreachable,
      *                              and between attempts at one failing event
      * @param batchSize             how many documents one pass sends before it waits for Kafka's confirmations
@@ -28,6 +31,7 @@ public record RegistryProperties(@DefaultValue Outbox outbox, @DefaultValue Idem
     public record Outbox(
             @DefaultValue("true") boolean relayEnabled,
             @DefaultValue("PT0.5S") Duration pollInterval,
+            @DefaultValue("PT0.05S") Duration linger,
             @DefaultValue("PT30S") Duration maxBackoff,
             @DefaultValue("200") int batchSize,
             @DefaultValue("8") int maxAttempts,

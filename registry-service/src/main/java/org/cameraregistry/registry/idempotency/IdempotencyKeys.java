@@ -53,29 +53,29 @@ public class IdempotencyKeys {
      * key all get the same claim.
      */
     public Claim claim(String key, String requestHash, UUID proposedId, Instant now) {
+        Document claim = newClaim(key, requestHash, proposedId, now);
         while (true) {
+            // Insert first: a repeat is the exception, so the usual request costs one write and no read.
+            try {
+                keys.insertOne(claim);
+                return Claim.of(claim);
+            } catch (MongoWriteException e) {
+                if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
             // A projection: the embedded wire server then copies the claim under its lock (docs/adr/0001).
             Document existing = keys.find(eq("_id", key)).projection(CLAIM).first();
             if (existing == null) {
-                Document claim = newClaim(key, requestHash, proposedId, now);
-                try {
-                    keys.insertOne(claim);
-                    return Claim.of(claim);
-                } catch (MongoWriteException e) {
-                    if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
-                    }
-                    // Another request with this key claimed it first: read its claim.
-                }
-            } else if (existing.getDate("expiresAt").toInstant().isAfter(now)) {
-                return Claim.of(existing);
-            } else {
-                Document claim = newClaim(key, requestHash, proposedId, now);
-                if (keys.replaceOne(and(eq("_id", key), lte("expiresAt", Date.from(now))), claim).getModifiedCount() == 1) {
-                    return Claim.of(claim);
-                }
-                // Another request replaced the expired claim first: read its claim.
+                continue;
             }
+            if (existing.getDate("expiresAt").toInstant().isAfter(now)) {
+                return Claim.of(existing);
+            }
+            if (keys.replaceOne(and(eq("_id", key), lte("expiresAt", Date.from(now))), claim).getModifiedCount() == 1) {
+                return Claim.of(claim);
+            }
+            // Another request replaced the expired claim first: read its claim.
         }
     }
 

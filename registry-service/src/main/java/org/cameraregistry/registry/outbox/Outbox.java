@@ -8,7 +8,9 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Filters.size;
 
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -106,10 +108,42 @@ public final class Outbox {
     }
 
     /**
-     * Records what one relay pass did with each document's events, in one round trip for the state
-     * and one for the documents it left with nothing waiting.
+     * Records what one relay pass did with each document's events. A document whose every waiting
+     * event was published, with none appended since, is emptied in one conditional write (one
+     * bulk write for the whole batch, usually); the others have their published events pulled and
+     * their failure recorded, then are marked as no longer waiting if nothing is left.
      */
     public void record(List<Outcome> outcomes, Instant now) {
+        List<WriteModel<Document>> emptying = new ArrayList<>();
+        List<Outcome> others = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome.publishedEverythingRead()) {
+                emptying.add(emptied(outcome));
+            } else {
+                others.add(outcome);
+            }
+        }
+        if (!emptying.isEmpty()) {
+            BulkWriteResult result = collection.bulkWrite(emptying, new BulkWriteOptions().ordered(false));
+            if (result.getMatchedCount() + result.getDeletedCount() < emptying.size()) {
+                // Some document had an event appended meanwhile: record those the long way (repeating is harmless).
+                others.addAll(outcomes.stream().filter(Outcome::publishedEverythingRead).toList());
+            }
+        }
+        recordEach(others, now);
+    }
+
+    /** Empties a document whose outbox still holds exactly the events read, all published; removes a tombstone. */
+    private static WriteModel<Document> emptied(Outcome outcome) {
+        Bson unchanged = and(eq("_id", outcome.documentId()), exists(EVENTS + "." + outcome.read(), false));
+        if (outcome.removeAfterRelay()) {
+            return new DeleteOneModel<>(and(unchanged, eq(REMOVE_AFTER_RELAY, true), or(exists(PARKED, false), size(PARKED, 0))));
+        }
+        return new UpdateOneModel<>(unchanged, Updates.combine(Updates.set(EVENTS, List.of()), Updates.unset(WAITING_SINCE),
+                Updates.unset(ATTEMPTS), Updates.unset(LAST_ERROR), Updates.unset(RETRY_AT)));
+    }
+
+    private void recordEach(List<Outcome> outcomes, Instant now) {
         if (outcomes.isEmpty()) {
             return;
         }
@@ -213,15 +247,22 @@ public final class Outbox {
 
         /** The outcome of a pass in which every waiting event was published. */
         public Outcome allPublished() {
-            return new Outcome(documentId, removeAfterRelay, events().stream().map(PendingEvent::eventId).toList(), null);
+            return new Outcome(documentId, removeAfterRelay, entries.size(),
+                    events().stream().map(PendingEvent::eventId).toList(), null);
         }
     }
 
     /**
      * What a relay pass did with one document: the events Kafka confirmed (a prefix, so that order
      * holds), and what became of the first one that failed, if one did.
+     *
+     * @param read how many entries the document's outbox held when the pass read it
      */
-    public record Outcome(Object documentId, boolean removeAfterRelay, List<String> published, Failure failure) {
+    public record Outcome(Object documentId, boolean removeAfterRelay, int read, List<String> published, Failure failure) {
+
+        boolean publishedEverythingRead() {
+            return failure == null && published.size() == read;
+        }
 
         Bson update(Instant now) {
             List<Bson> changes = new ArrayList<>();

@@ -38,7 +38,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Publishes waiting outbox events to Kafka. Each pass takes a batch of documents, sends all their
  * events without waiting, then waits for Kafka to confirm them and acknowledges, per document, the
  * events it confirmed up to the first that failed, so that a document's events leave in the order
- * they were written. Runs on one thread: it polls, and a writer may wake it up to publish at once.
+ * they were written. Runs on one thread: it polls, and a writer may wake it up to publish at once,
+ * after lingering a moment for the writes that follow.
  *
  * <p>A crash between publishing and acknowledging publishes the event again after restart:
  * delivery is at least once, and consumers recognise a repeat by the version it carries.
@@ -153,10 +154,11 @@ public class OutboxRelay implements SmartLifecycle {
         try {
             while (running) {
                 long waitMillis = relayAndWait();
-                if (waitMillis > 0) {
-                    wakeUps.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
+                if (waitMillis > 0 && wakeUps.tryAcquire(waitMillis, TimeUnit.MILLISECONDS) && running) {
+                    // Woken by a writer: let the writes that follow it join the same pass.
+                    Thread.sleep(settings.linger());
                 }
+                wakeUps.drainPermits();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -343,7 +345,8 @@ public class OutboxRelay implements SmartLifecycle {
             if (confirmed.isEmpty() && failure == null) {
                 return null;
             }
-            return new Outbox.Outcome(document.documentId(), document.removeAfterRelay(), confirmed, failure);
+            return new Outbox.Outcome(document.documentId(), document.removeAfterRelay(), document.entries().size(),
+                    confirmed, failure);
         }
 
         private Document entryOf(String eventId) {

@@ -23,6 +23,7 @@ import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.camera.CameraView;
+import org.cameraregistry.registry.outbox.Outbox;
 import org.cameraregistry.testkit.ApiClient;
 import org.cameraregistry.testkit.ApiContract;
 import org.cameraregistry.testkit.KafkaProbe;
@@ -331,8 +332,12 @@ class CameraApiIT extends RegistryIntegrationTest {
         return created.json().path("id").asString();
     }
 
+    /**
+     * The cameras stored, not counting deleted ones whose tombstone waits for its last event to be
+     * relayed: an earlier test's tombstone may be removed while this one counts.
+     */
     private long storedCameras() {
-        return registryDatabase.getCollection("cameras").countDocuments();
+        return registryDatabase.getCollection("cameras").countDocuments(Filters.ne(Outbox.REMOVE_AFTER_RELAY, true));
     }
 
     private static List<String> fieldsAtFault(ApiClient.Response response) {

@@ -57,7 +57,7 @@ abstract class OutboxContract {
         Object failed = store(failing);
         Object other = store(event());
 
-        outbox.record(List.of(new Outbox.Outcome(failed, false, List.of(),
+        outbox.record(List.of(new Outbox.Outcome(failed, false, 1, List.of(),
                 new Outbox.Failure.RetryLater(1, "refused", NOW.plusSeconds(30)))), NOW);
 
         assertThat(outbox.waiting(10, NOW)).extracting(Outbox.Waiting::documentId).containsExactly(other);
@@ -74,7 +74,7 @@ abstract class OutboxContract {
         PendingEvent after = event();
         Object id = store(published, failing, after);
 
-        outbox.record(List.of(new Outbox.Outcome(id, false, List.of(published.eventId()),
+        outbox.record(List.of(new Outbox.Outcome(id, false, 3, List.of(published.eventId()),
                 new Outbox.Failure.RetryLater(1, "refused", NOW.plusSeconds(1)))), NOW);
 
         assertThat(outbox.waiting(10, NOW.plusSeconds(1)).getFirst().events()).containsExactly(failing, after);
@@ -87,7 +87,7 @@ abstract class OutboxContract {
         Object id = store(poison, next);
         Document entry = rawEntries(id).getFirst();
 
-        outbox.record(List.of(new Outbox.Outcome(id, false, List.of(),
+        outbox.record(List.of(new Outbox.Outcome(id, false, 2, List.of(),
                 new Outbox.Failure.Park(poison.eventId(), entry, 3, "InvalidTopicException: bad name"))), NOW);
 
         assertThat(outbox.waiting(10, NOW).getFirst().events()).containsExactly(next);
@@ -113,7 +113,7 @@ abstract class OutboxContract {
             for (int round = 0; round < 50; round++) {
                 PendingEvent poison = event();
                 Object id = store(poison);
-                outbox.record(List.of(new Outbox.Outcome(id, false, List.of(),
+                outbox.record(List.of(new Outbox.Outcome(id, false, 1, List.of(),
                         new Outbox.Failure.Park(poison.eventId(), rawEntries(id).getFirst(), 1, "refused"))), NOW);
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<Boolean>> requeues = new ArrayList<>();
@@ -137,12 +137,48 @@ abstract class OutboxContract {
     }
 
     @Test
+    void anEventAppendedWhileItsDocumentIsAcknowledgedIsNeverLost() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 50; round++) {
+                PendingEvent published = event();
+                PendingEvent appended = event();
+                Object id = store(published);
+                List<Outbox.Waiting> read = outbox.waiting(10, NOW);
+                CyclicBarrier together = new CyclicBarrier(2);
+                Future<?> relay = writers.submit(() -> {
+                    together.await();
+                    outbox.record(read.stream().filter(document -> document.documentId().equals(id))
+                            .map(Outbox.Waiting::allPublished).toList(), NOW);
+                    return null;
+                });
+                Future<?> writer = writers.submit(() -> {
+                    together.await();
+                    aggregates.updateOne(Filters.eq("_id", id), Outbox.append(appended));
+                    return null;
+                });
+                relay.get(30, TimeUnit.SECONDS);
+                writer.get(30, TimeUnit.SECONDS);
+
+                assertThat(rawEntries(id)).as("round %d", round).extracting(entry -> entry.getString("eventId"))
+                        .containsExactly(appended.eventId());
+                assertThat(outbox.waiting(100, NOW)).as("still waiting, round %d", round)
+                        .anySatisfy(document -> assertThat(document.documentId()).isEqualTo(id));
+                outbox.record(List.of(outbox.waiting(100, NOW).stream().filter(document -> document.documentId().equals(id))
+                        .findFirst().orElseThrow().allPublished()), NOW);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    @Test
     void aTombstoneGoesOnlyOnceNothingWaitsAndNothingIsParked() {
         PendingEvent poison = event();
         Object id = UUID.randomUUID();
         aggregates.insertOne(Outbox.with(new Document("_id", id).append(Outbox.REMOVE_AFTER_RELAY, true), poison));
 
-        outbox.record(List.of(new Outbox.Outcome(id, true, List.of(),
+        outbox.record(List.of(new Outbox.Outcome(id, true, 1, List.of(),
                 new Outbox.Failure.Park(poison.eventId(), rawEntries(id).getFirst(), 1, "refused"))), NOW);
         assertThat(aggregates.find(Filters.eq("_id", id)).first()).as("kept while parked").isNotNull();
 
