@@ -33,7 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
  * relay sending one document's events at a time and waiting for each acknowledgement (batch size
  * 1, what the relay did before batching), in the same run.
  *
- * <p>{@code java -jar bench/target/bench.jar [--cameras=10000] [--clients=16]
+ * <p>It measures a fresh stack, as a new user meets it. With {@code --warm-up=N}, N cameras are
+ * first registered elsewhere in the city and awaited (at most 2 minutes), so that the services'
+ * JVMs have compiled their hot code.
+ *
+ * <p>{@code java -jar bench/target/bench.jar [--cameras=10000] [--warm-up=0] [--clients=16]
  * [--services=local-stack/target/services]}, from the repository's root, after
  * {@code ./mvnw package -DskipTests}. Not a test: it measures, it asserts nothing.
  */
@@ -44,28 +48,36 @@ public final class WritePathBench {
     private static final double[][] CLUSTERS = {
             {32.7801, -96.8005}, {32.8139, -96.7700}, {32.7437, -96.8277}, {32.8209, -96.7507}};
     private static final double CLUSTER_RADIUS_METERS = 1_500;
+    /** Where the warm-up cameras go (Fort Worth), away from the measured ones. */
+    private static final double[] WARM_UP_CLUSTER = {32.7555, -97.3308};
     /** How long a scenario may take from its first request; a slower one is reported as not done by then. */
     private static final Duration SCENARIO_DEADLINE = Duration.ofMinutes(4);
+    private static final Duration WARM_UP_DEADLINE = Duration.ofMinutes(2);
 
     private final int cameras;
+    private final int warmUp;
     private final int clients;
     private final Path services;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String gatewayUrl;
 
-    private WritePathBench(int cameras, int clients, Path services) {
+    private WritePathBench(int cameras, int warmUp, int clients, Path services) {
         this.cameras = cameras;
+        this.warmUp = warmUp;
         this.clients = clients;
         this.services = services;
     }
 
     public static void main(String[] args) throws Exception {
         int cameras = 10_000;
+        int warmUp = 0;
         int clients = 16;
         Path services = Path.of("local-stack", "target", "services");
         for (String arg : args) {
             if (arg.startsWith("--cameras=")) {
                 cameras = Integer.parseInt(arg.substring("--cameras=".length()));
+            } else if (arg.startsWith("--warm-up=")) {
+                warmUp = Integer.parseInt(arg.substring("--warm-up=".length()));
             } else if (arg.startsWith("--clients=")) {
                 clients = Integer.parseInt(arg.substring("--clients=".length()));
             } else if (arg.startsWith("--services=")) {
@@ -74,7 +86,7 @@ public final class WritePathBench {
                 throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
-        WritePathBench bench = new WritePathBench(cameras, clients, services);
+        WritePathBench bench = new WritePathBench(cameras, warmUp, clients, services);
         String header = "| relay | accepted/s | POST p50 ms | POST p99 ms | answers | last POST answered | all searchable"
                 + " | relay events/s |\n|---|---|---|---|---|---|---|---|";
         List<String> rows = new ArrayList<>();
@@ -85,8 +97,8 @@ public final class WritePathBench {
             rows.add(result.row());
             System.out.println(header + "\n" + result.row());
         }
-        System.out.printf("%n%d cameras, %d clients, through the gateway, on %d cores:%n%s%n%s%n", cameras, clients,
-                Runtime.getRuntime().availableProcessors(), header, String.join("\n", rows));
+        System.out.printf("%n%d cameras, %d clients, through the gateway, after %d warm-up cameras, on %d cores:%n%s%n%s%n",
+                cameras, clients, warmUp, Runtime.getRuntime().availableProcessors(), header, String.join("\n", rows));
     }
 
     private Result run(String scenario, List<String> registrySettings) throws Exception {
@@ -98,6 +110,7 @@ public final class WritePathBench {
             String gateway = stack.gatewayUrl();
             gatewayUrl = gateway;
             String registry = stack.instancesOf("registry-service").getFirst().managementUrl();
+            warmUp(gateway);
             double publishedBefore = published(registry);
             List<long[]> relaySamples = new CopyOnWriteArrayList<>();
             AtomicBoolean sampling = new AtomicBoolean(true);
@@ -106,24 +119,12 @@ public final class WritePathBench {
             long started = System.nanoTime();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             Map<Integer, Long> statuses = new ConcurrentHashMap<>();
-            try (ExecutorService threads = Executors.newFixedThreadPool(clients)) {
-                List<Future<?>> running = new ArrayList<>();
-                for (int client = 0; client < clients; client++) {
-                    int first = client;
-                    running.add(threads.submit(() -> {
-                        for (int i = first; i < cameras; i += clients) {
-                            long sent = System.nanoTime();
-                            int status = register(gateway, i);
-                            latencies.add(System.nanoTime() - sent);
-                            statuses.merge(status, 1L, Long::sum);
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> client : running) {
-                    client.get();
-                }
-            }
+            eachClient(cameras, i -> {
+                long sent = System.nanoTime();
+                int status = register(gateway, i);
+                latencies.add(System.nanoTime() - sent);
+                statuses.merge(status, 1L, Long::sum);
+            });
             long postsDone = System.nanoTime();
             long created = statuses.getOrDefault(201, 0L);
             long searchable = awaitSearchable(gateway, created, started + SCENARIO_DEADLINE.toNanos());
@@ -138,10 +139,60 @@ public final class WritePathBench {
         }
     }
 
+    /**
+     * Registers the warm-up cameras as the measured ones will be, and waits until they are all
+     * searchable: what is measured then is the platform running, not its JVMs compiling their code.
+     */
+    private void warmUp(String gateway) throws Exception {
+        if (warmUp == 0) {
+            return;
+        }
+        System.out.println("Warming up with " + warmUp + " cameras...");
+        eachClient(warmUp, i -> register(gateway, "Warm-up camera " + i, place(i, WARM_UP_CLUSTER), "bench-warm-up-" + i));
+        String search = gateway + "/api/search/within?lat=" + WARM_UP_CLUSTER[0] + "&lon=" + WARM_UP_CLUSTER[1]
+                + "&radiusMeters=" + (int) (CLUSTER_RADIUS_METERS + 100) + "&limit=5000";
+        long deadline = System.nanoTime() + WARM_UP_DEADLINE.toNanos();
+        while (count(search) < warmUp) {
+            if (System.nanoTime() > deadline) {
+                System.out.println("Warm-up cameras not all searchable within " + WARM_UP_DEADLINE.toMinutes()
+                        + " min: measuring with a backlog.");
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Has the clients register cameras 0 to {@code count - 1}, each client every {@code clients}-th, and waits for them. */
+    private void eachClient(int count, Registration registration) throws Exception {
+        try (ExecutorService threads = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int client = 0; client < clients; client++) {
+                int first = client;
+                running.add(threads.submit(() -> {
+                    for (int i = first; i < count; i += clients) {
+                        registration.register(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Registration {
+        void register(int camera) throws IOException, InterruptedException;
+    }
+
     /** Camera {@code i}'s place: somewhere in its cluster, the same in every run. */
     private static double[] place(int i) {
+        return place(i, CLUSTERS[i % CLUSTERS.length]);
+    }
+
+    private static double[] place(int i, double[] cluster) {
         Random random = new Random(i);
-        double[] cluster = CLUSTERS[i % CLUSTERS.length];
         double distance = CLUSTER_RADIUS_METERS * Math.sqrt(random.nextDouble());
         double bearing = 2 * Math.PI * random.nextDouble();
         return new double[] {
@@ -151,14 +202,18 @@ public final class WritePathBench {
     }
 
     private int register(String gateway, int i) throws IOException, InterruptedException {
-        double[] place = place(i);
+        return register(gateway, "Bench camera " + i, place(i), "bench-" + i);
+    }
+
+    private int register(String gateway, String label, double[] place, String idempotencyKey)
+            throws IOException, InterruptedException {
         String body = """
-                {"label":"Bench camera %d","latitude":%s,"longitude":%s,"level":"LEVEL_1"}"""
-                .formatted(i, place[0], place[1]);
+                {"label":"%s","latitude":%s,"longitude":%s,"level":"LEVEL_1"}"""
+                .formatted(label, place[0], place[1]);
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/cameras"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", "bench-" + i)
+                .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
