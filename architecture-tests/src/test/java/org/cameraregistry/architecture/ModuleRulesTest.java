@@ -12,6 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cameraregistry.events.account.AccountEmailChanged;
+import org.cameraregistry.events.account.AccountRegistered;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +92,16 @@ class ModuleRulesTest {
     @Test
     void theEventContractsDependOnNothingElseOfThePlatform() {
         onlyUses(EVENTS);
+    }
+
+    @Test
+    void onlyIdentityAndNotificationServiceHandleTheEventsThatCarryAnAddress() {
+        noClasses().that().resideOutsideOfPackages(EVENTS, ROOT + "identity..", ROOT + "notification..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(AccountRegistered.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(AccountEmailChanged.class.getName())
+                .because("an account's email address is kept by identity-service and notification-service only"
+                        + " (docs/adr/0009)")
+                .check(classes);
     }
 
     @Test

@@ -84,7 +84,7 @@ public final class RelayDrainBench {
                 Camera camera = new Camera(UUID.randomUUID(), 1, new CameraDetails("Drain " + i, 32.7 + i / 1e6, -96.8,
                         CameraLevel.LEVEL_1, 90, 60, Set.of(), false, 30), now, now);
                 EventEnvelope<CameraRegistered> event = EventEnvelope.create(CameraRegistered.TYPE, "/registry-service",
-                        camera.id().toString(), now, new CameraRegistered(camera.id(), 1, camera.details(), now));
+                        camera.id().toString(), now, new CameraRegistered(camera.id(), 1, camera.details(), now, null));
                 cameras.insert(camera, new PendingEvent(event.id(),
                         Topics.CAMERA_REGISTERED, camera.id().toString(),
                         new String(codec.write(CameraRegistered.TYPE, event), StandardCharsets.UTF_8), now));

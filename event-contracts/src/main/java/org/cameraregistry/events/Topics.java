@@ -19,9 +19,29 @@ public final class Topics {
     public static final String INCIDENT_DECLARED = "incident-declared";
     /** A dispatch system closed an incident; what it opened closes too. */
     public static final String INCIDENT_CLOSED = "incident-closed";
+    /** Someone opened an account; carries its email address (see {@link #carryingAddresses()}). */
+    public static final String ACCOUNT_REGISTERED = "account-registered";
+    /** An account holder changed their contact details; carries the new address. */
+    public static final String ACCOUNT_EMAIL_CHANGED = "account-email-changed";
+    /** An account's address must be verified; carries a one-time link, not the address. */
+    public static final String ACCOUNT_VERIFICATION_REQUESTED = "account-verification-requested";
+    /** Someone asked to reset an account's password; carries a one-time link, not the address. */
+    public static final String PASSWORD_RESET_REQUESTED = "password-reset-requested";
+    /** An account was erased; every consumer deletes what names it. */
+    public static final String ACCOUNT_ERASED = "account-erased";
+    /** A department was given live access to a camera, as its owner's policy allows. */
+    public static final String LIVE_ACCESS_OPENED = "live-access-opened";
+    /** An email reached the account holder's mail server. */
+    public static final String NOTIFICATION_DELIVERED = "notification-delivered";
+    /** An email could not be delivered. */
+    public static final String NOTIFICATION_FAILED = "notification-failed";
 
     private static final List<String> ALL = List.of(
-            CAMERA_REGISTERED, CAMERA_UPDATED, CAMERA_DEREGISTERED, INCIDENT_DECLARED, INCIDENT_CLOSED);
+            CAMERA_REGISTERED, CAMERA_UPDATED, CAMERA_DEREGISTERED, INCIDENT_DECLARED, INCIDENT_CLOSED,
+            ACCOUNT_REGISTERED, ACCOUNT_EMAIL_CHANGED, ACCOUNT_VERIFICATION_REQUESTED, PASSWORD_RESET_REQUESTED,
+            ACCOUNT_ERASED, LIVE_ACCESS_OPENED, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
+
+    private static final List<String> CARRYING_ADDRESSES = List.of(ACCOUNT_REGISTERED, ACCOUNT_EMAIL_CHANGED);
 
     private Topics() {
     }
@@ -29,6 +49,15 @@ public final class Topics {
     /** Every topic above, in data-flow order. */
     public static List<String> all() {
         return ALL;
+    }
+
+    /**
+     * The only topics whose events carry an email address. identity-service publishes them and only
+     * notification-service consumes them (docs/adr/0009): a module rule holds every other service
+     * away from their records, and a schema check holds every other event free of addresses.
+     */
+    public static List<String> carryingAddresses() {
+        return CARRYING_ADDRESSES;
     }
 
     /**

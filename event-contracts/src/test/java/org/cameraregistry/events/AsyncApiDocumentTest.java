@@ -7,11 +7,19 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cameraregistry.events.access.LiveAccessOpened;
+import org.cameraregistry.events.account.AccountEmailChanged;
+import org.cameraregistry.events.account.AccountErased;
+import org.cameraregistry.events.account.AccountRegistered;
+import org.cameraregistry.events.account.AccountVerificationRequested;
+import org.cameraregistry.events.account.PasswordResetRequested;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.incident.IncidentClosed;
 import org.cameraregistry.events.incident.IncidentDeclared;
+import org.cameraregistry.events.notification.NotificationDelivered;
+import org.cameraregistry.events.notification.NotificationFailed;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,7 +28,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class AsyncApiDocumentTest {
 
     private static final List<EventType<?>> EVERY_EVENT_TYPE = List.of(CameraRegistered.TYPE, CameraUpdated.TYPE,
-            CameraDeregistered.TYPE, IncidentDeclared.TYPE, IncidentClosed.TYPE);
+            CameraDeregistered.TYPE, IncidentDeclared.TYPE, IncidentClosed.TYPE, AccountRegistered.TYPE,
+            AccountEmailChanged.TYPE, AccountVerificationRequested.TYPE, PasswordResetRequested.TYPE, AccountErased.TYPE,
+            LiveAccessOpened.TYPE, NotificationDelivered.TYPE, NotificationFailed.TYPE);
 
     private final JsonNode asyncApi = read("asyncapi.yaml", new YAMLMapper());
 
@@ -59,6 +69,33 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void everyEventTypeIsListedHere() {
+        assertThat(EVERY_EVENT_TYPE).extracting(EventType::topic).containsExactlyInAnyOrderElementsOf(Topics.all());
+    }
+
+    @Test
+    void onlyTheContactEventsCarryAnAddressAndOnlyNotificationServiceReceivesThem() {
+        for (EventType<?> type : EVERY_EVENT_TYPE) {
+            JsonNode data = read("schemas/" + type.schemaFile(), new JsonMapper()).at("/properties/data/properties");
+            boolean carriesAddress = data.properties().stream().anyMatch(property -> property.getKey().toLowerCase()
+                    .contains("email") || "email".equals(property.getValue().path("format").asString()));
+            assertThat(carriesAddress).as("%s carries an email address", type.topic())
+                    .isEqualTo(Topics.carryingAddresses().contains(type.topic()));
+        }
+        for (String topic : Topics.carryingAddresses()) {
+            String channel = "#/channels/" + channelNameAt(topic);
+            List<String> receivers = new ArrayList<>();
+            asyncApi.path("operations").values().forEach(operation -> {
+                if ("receive".equals(operation.path("action").asString())
+                        && channel.equals(operation.path("channel").path("$ref").asString())) {
+                    operation.path("tags").values().forEach(tag -> receivers.add(tag.path("name").asString()));
+                }
+            });
+            assertThat(receivers).as("who receives %s", topic).containsExactly("notification-service");
+        }
+    }
+
+    @Test
     void everyOperationNamesAChannelOfTheDocument() {
         asyncApi.path("operations").properties().forEach(operation -> {
             String ref = operation.getValue().path("channel").path("$ref").asString();
@@ -74,6 +111,12 @@ class AsyncApiDocumentTest {
             }
         }
         return null;
+    }
+
+    private String channelNameAt(String address) {
+        return asyncApi.path("channels").properties().stream()
+                .filter(channel -> address.equals(channel.getValue().path("address").asString()))
+                .map(channel -> channel.getKey()).findFirst().orElseThrow();
     }
 
     private List<String> channelAddresses() {

@@ -7,11 +7,19 @@ import com.networknt.schema.Error;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cameraregistry.events.access.LiveAccessOpened;
+import org.cameraregistry.events.account.AccountEmailChanged;
+import org.cameraregistry.events.account.AccountErased;
+import org.cameraregistry.events.account.AccountRegistered;
+import org.cameraregistry.events.account.AccountVerificationRequested;
+import org.cameraregistry.events.account.PasswordResetRequested;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.incident.IncidentClosed;
 import org.cameraregistry.events.incident.IncidentDeclared;
+import org.cameraregistry.events.notification.NotificationDelivered;
+import org.cameraregistry.events.notification.NotificationFailed;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,7 +39,18 @@ class EventCodecTest {
                 Arguments.of("camera-updated", CameraUpdated.TYPE, SampleEvents.cameraUpdated()),
                 Arguments.of("camera-deregistered", CameraDeregistered.TYPE, SampleEvents.cameraDeregistered()),
                 Arguments.of("incident-declared", IncidentDeclared.TYPE, SampleEvents.incidentDeclared()),
-                Arguments.of("incident-closed", IncidentClosed.TYPE, SampleEvents.incidentClosed()));
+                Arguments.of("incident-closed", IncidentClosed.TYPE, SampleEvents.incidentClosed()),
+                Arguments.of("account-registered", AccountRegistered.TYPE, SampleEvents.accountRegistered()),
+                Arguments.of("account-email-changed", AccountEmailChanged.TYPE, SampleEvents.accountEmailChanged()),
+                Arguments.of("account-verification-requested", AccountVerificationRequested.TYPE,
+                        SampleEvents.accountVerificationRequested()),
+                Arguments.of("password-reset-requested", PasswordResetRequested.TYPE,
+                        SampleEvents.passwordResetRequested()),
+                Arguments.of("account-erased", AccountErased.TYPE, SampleEvents.accountErased()),
+                Arguments.of("live-access-opened", LiveAccessOpened.TYPE, SampleEvents.liveAccessOpened()),
+                Arguments.of("notification-delivered", NotificationDelivered.TYPE,
+                        SampleEvents.notificationDelivered()),
+                Arguments.of("notification-failed", NotificationFailed.TYPE, SampleEvents.notificationFailed()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,7 +143,7 @@ class EventCodecTest {
     void aProducerCannotPublishAnEventThatBreaksItsSchema() {
         EventEnvelope<CameraRegistered> valid = SampleEvents.cameraRegistered();
         CameraRegistered badVersion = new CameraRegistered(valid.data().cameraId(), 0, valid.data().camera(),
-                valid.data().registeredAt());
+                valid.data().registeredAt(), valid.data().ownerId());
         EventEnvelope<CameraRegistered> invalid = new EventEnvelope<>(valid.specversion(), valid.id(), valid.source(),
                 valid.type(), valid.time(), valid.subject(), valid.datacontenttype(), valid.dataschema(), badVersion);
 

@@ -1,8 +1,16 @@
 package org.cameraregistry.events;
 
+import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.cameraregistry.events.access.LiveAccessOpened;
+import org.cameraregistry.events.account.AccountEmailChanged;
+import org.cameraregistry.events.account.AccountErased;
+import org.cameraregistry.events.account.AccountRegistered;
+import org.cameraregistry.events.account.AccountVerificationRequested;
+import org.cameraregistry.events.account.PasswordResetRequested;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
@@ -11,11 +19,15 @@ import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.camera.CameraView;
 import org.cameraregistry.events.incident.IncidentClosed;
 import org.cameraregistry.events.incident.IncidentDeclared;
+import org.cameraregistry.events.notification.NotificationDelivered;
+import org.cameraregistry.events.notification.NotificationFailed;
 
 /** One realistic event of each type, as the producers build them. */
 final class SampleEvents {
 
     static final UUID CAMERA_ID = UUID.fromString("0b6f2a4e-8c1d-4f7a-9e3b-5d2c1a0f9e87");
+    static final UUID OWNER_ID = UUID.fromString("5a1c9e2b-7d3f-4b8a-a6e1-0c4d2f8b9e13");
+    static final UUID ACCOUNT_ID = OWNER_ID;
     static final Instant NOW = Instant.parse("2026-11-23T18:30:15.123Z");
 
     private SampleEvents() {
@@ -28,19 +40,19 @@ final class SampleEvents {
 
     static EventEnvelope<CameraRegistered> cameraRegistered() {
         return EventEnvelope.create(CameraRegistered.TYPE, "/registry-service", CAMERA_ID.toString(), NOW,
-                new CameraRegistered(CAMERA_ID, 1, cityHallEntrance(), NOW));
+                new CameraRegistered(CAMERA_ID, 1, cityHallEntrance(), NOW, OWNER_ID));
     }
 
     static EventEnvelope<CameraUpdated> cameraUpdated() {
         CameraDetails moved = new CameraDetails("Back alley", 32.7770, -96.7975, CameraLevel.LEVEL_1, null, null,
                 Set.of(), true, null);
         return EventEnvelope.create(CameraUpdated.TYPE, "/registry-service", CAMERA_ID.toString(), NOW,
-                new CameraUpdated(CAMERA_ID, 2, moved, NOW));
+                new CameraUpdated(CAMERA_ID, 2, moved, NOW, null));
     }
 
     static EventEnvelope<CameraDeregistered> cameraDeregistered() {
         return EventEnvelope.create(CameraDeregistered.TYPE, "/registry-service", CAMERA_ID.toString(), NOW,
-                new CameraDeregistered(CAMERA_ID, 3, NOW));
+                new CameraDeregistered(CAMERA_ID, 3, NOW, OWNER_ID));
     }
 
     static EventEnvelope<IncidentDeclared> incidentDeclared() {
@@ -52,5 +64,53 @@ final class SampleEvents {
     static EventEnvelope<IncidentClosed> incidentClosed() {
         return EventEnvelope.create(IncidentClosed.TYPE, "/dispatch/dallas-cad", "DPD-2026-118734", NOW,
                 new IncidentClosed("DPD-2026-118734", "dallas-pd", NOW.plusSeconds(3600)));
+    }
+
+    static EventEnvelope<AccountRegistered> accountRegistered() {
+        return EventEnvelope.create(AccountRegistered.TYPE, "/identity-service", ACCOUNT_ID.toString(), NOW,
+                new AccountRegistered(ACCOUNT_ID, 1, "maria.lopez@example.org", "María López", "es-US", NOW));
+    }
+
+    static EventEnvelope<AccountEmailChanged> accountEmailChanged() {
+        return EventEnvelope.create(AccountEmailChanged.TYPE, "/identity-service", ACCOUNT_ID.toString(), NOW,
+                new AccountEmailChanged(ACCOUNT_ID, 2, "m.lopez@example.com", "María López", "es-US", NOW));
+    }
+
+    static EventEnvelope<AccountVerificationRequested> accountVerificationRequested() {
+        return EventEnvelope.create(AccountVerificationRequested.TYPE, "/identity-service", ACCOUNT_ID.toString(),
+                NOW, new AccountVerificationRequested(ACCOUNT_ID,
+                        URI.create("https://cameras.dallaspolice.example/verify?token=q9XvR2"), NOW.plusSeconds(86_400),
+                        NOW));
+    }
+
+    static EventEnvelope<PasswordResetRequested> passwordResetRequested() {
+        return EventEnvelope.create(PasswordResetRequested.TYPE, "/identity-service", ACCOUNT_ID.toString(), NOW,
+                new PasswordResetRequested(ACCOUNT_ID,
+                        URI.create("https://cameras.dallaspolice.example/reset?token=Zt41kP"), NOW.plusSeconds(3600),
+                        NOW));
+    }
+
+    static EventEnvelope<AccountErased> accountErased() {
+        return EventEnvelope.create(AccountErased.TYPE, "/identity-service", ACCOUNT_ID.toString(), NOW,
+                new AccountErased(ACCOUNT_ID, NOW));
+    }
+
+    static EventEnvelope<LiveAccessOpened> liveAccessOpened() {
+        UUID grantId = UUID.fromString("c3d1e2f4-1a2b-4c3d-8e4f-5a6b7c8d9e0f");
+        return EventEnvelope.create(LiveAccessOpened.TYPE, "/access-control-service", grantId.toString(), NOW,
+                new LiveAccessOpened(grantId, CAMERA_ID, OWNER_ID, "dallas-pd", "DPD-2026-118734", NOW,
+                        NOW.plusSeconds(1800)));
+    }
+
+    static EventEnvelope<NotificationDelivered> notificationDelivered() {
+        return EventEnvelope.create(NotificationDelivered.TYPE, "/notification-service", ACCOUNT_ID.toString(), NOW,
+                new NotificationDelivered("e1/" + ACCOUNT_ID + "/account-verification", ACCOUNT_ID,
+                        "account-verification", List.of("e1"), NOW));
+    }
+
+    static EventEnvelope<NotificationFailed> notificationFailed() {
+        return EventEnvelope.create(NotificationFailed.TYPE, "/notification-service", ACCOUNT_ID.toString(), NOW,
+                new NotificationFailed("e2/" + ACCOUNT_ID + "/camera-registered", ACCOUNT_ID, "camera-registered",
+                        List.of("e2"), "address-rejected", true, NOW));
     }
 }

@@ -38,21 +38,21 @@ public final class CameraEventsOnKafka implements AutoCloseable {
     /** Publishes the event and returns it, so that a test can publish the very same event again. */
     public EventEnvelope<CameraRegistered> registered(UUID id, CameraDetails camera) {
         return publish(CameraRegistered.TYPE, id,
-                new CameraRegistered(id, 1, camera, now()));
+                new CameraRegistered(id, 1, camera, now(), null));
     }
 
     public EventEnvelope<CameraUpdated> updated(UUID id, long version, CameraDetails camera) {
-        return publish(CameraUpdated.TYPE, id, new CameraUpdated(id, version, camera, now()));
+        return publish(CameraUpdated.TYPE, id, new CameraUpdated(id, version, camera, now(), null));
     }
 
     public EventEnvelope<CameraDeregistered> deregistered(UUID id, long version) {
-        return publish(CameraDeregistered.TYPE, id, new CameraDeregistered(id, version, now()));
+        return publish(CameraDeregistered.TYPE, id, new CameraDeregistered(id, version, now(), null));
     }
 
     /** Publishes a valid registration under a Kafka key of the caller's choice. */
     public EventEnvelope<CameraRegistered> registeredUnderKey(String key, UUID id, CameraDetails camera) {
         EventEnvelope<CameraRegistered> event = EventEnvelope.create(CameraRegistered.TYPE, "/registry-service",
-                id.toString(), now(), new CameraRegistered(id, 1, camera, now()));
+                id.toString(), now(), new CameraRegistered(id, 1, camera, now(), null));
         send(CameraRegistered.TYPE.topic(), key, codec.write(CameraRegistered.TYPE, event));
         return event;
     }

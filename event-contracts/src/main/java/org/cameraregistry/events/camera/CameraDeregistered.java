@@ -11,8 +11,9 @@ import org.cameraregistry.events.Topics;
  * @param cameraId       the camera
  * @param version        the camera's version at deletion (see {@link CameraRegistered#version()})
  * @param deregisteredAt when it was deleted
+ * @param ownerId        the account that owned it, if any (see {@link CameraRegistered#ownerId()})
  */
-public record CameraDeregistered(UUID cameraId, long version, Instant deregisteredAt) {
+public record CameraDeregistered(UUID cameraId, long version, Instant deregisteredAt, UUID ownerId) {
 
     public static final EventType<CameraDeregistered> TYPE =
             new EventType<>(Topics.CAMERA_DEREGISTERED, 1, CameraDeregistered.class);

@@ -14,8 +14,11 @@ import org.cameraregistry.events.Topics;
  *                     and reordering across the camera topics harmless
  * @param camera       its state
  * @param registeredAt when it was registered
+ * @param ownerId      the account that owns it, once owners sign in; absent for a camera registered
+ *                     without an account. Never an address: only the identity and notification
+ *                     services know how to reach an account (docs/adr/0009)
  */
-public record CameraRegistered(UUID cameraId, long version, CameraDetails camera, Instant registeredAt) {
+public record CameraRegistered(UUID cameraId, long version, CameraDetails camera, Instant registeredAt, UUID ownerId) {
 
     public static final EventType<CameraRegistered> TYPE =
             new EventType<>(Topics.CAMERA_REGISTERED, 1, CameraRegistered.class);

@@ -13,8 +13,9 @@ import org.cameraregistry.events.Topics;
  * @param version   the camera's version after this change (see {@link CameraRegistered#version()})
  * @param camera    its new state
  * @param updatedAt when it changed
+ * @param ownerId   the account that owns it, if any (see {@link CameraRegistered#ownerId()})
  */
-public record CameraUpdated(UUID cameraId, long version, CameraDetails camera, Instant updatedAt) {
+public record CameraUpdated(UUID cameraId, long version, CameraDetails camera, Instant updatedAt, UUID ownerId) {
 
     public static final EventType<CameraUpdated> TYPE =
             new EventType<>(Topics.CAMERA_UPDATED, 1, CameraUpdated.class);
