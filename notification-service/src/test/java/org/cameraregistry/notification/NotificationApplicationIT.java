@@ -2,11 +2,9 @@ package org.cameraregistry.notification;
 
 import org.cameraregistry.testkit.ServiceConventions;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotificationApplicationTest {
+class NotificationApplicationIT extends NotificationIntegrationTest {
 
     @LocalServerPort
     private int port;

@@ -1,0 +1,97 @@
+package org.cameraregistry.notification.account;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.cameraregistry.events.EventCodec;
+import org.cameraregistry.events.EventEnvelope;
+import org.cameraregistry.events.InvalidEventException;
+import org.cameraregistry.events.Topics;
+import org.cameraregistry.events.account.AccountEmailChanged;
+import org.cameraregistry.events.account.AccountErased;
+import org.cameraregistry.events.account.AccountRegistered;
+import org.cameraregistry.events.account.AccountVerificationRequested;
+import org.cameraregistry.events.account.PasswordResetRequested;
+import org.cameraregistry.notification.delivery.Notification;
+import org.cameraregistry.notification.delivery.NotificationKind;
+import org.cameraregistry.notification.delivery.Notifier;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The account topics: contact details kept, verification and reset links emailed, erasures carried
+ * out. Each event is read against its schema first; one that cannot be read goes to the dead-letter
+ * topic (see {@link org.cameraregistry.notification.delivery.DeadLetters}).
+ */
+@Component
+class AccountEventListener {
+
+    private static final String GROUP = "${notification.events.group:notification}";
+
+    private final EventCodec codec;
+    private final ContactStore contacts;
+    private final Notifier notifier;
+    private final Erasure erasure;
+
+    AccountEventListener(EventCodec codec, ContactStore contacts, Notifier notifier, Erasure erasure) {
+        this.codec = codec;
+        this.contacts = contacts;
+        this.notifier = notifier;
+        this.erasure = erasure;
+    }
+
+    @KafkaListener(id = "keep-registered-contacts", groupId = GROUP, topics = Topics.ACCOUNT_REGISTERED)
+    void keepRegisteredContact(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<AccountRegistered> event = codec.read(record.value(), AccountRegistered.TYPE);
+        AccountRegistered registered = event.data();
+        requireOneAccount(record, event, registered.accountId());
+        contacts.save(new Contact(registered.accountId(), registered.version(), registered.email(),
+                registered.displayName(), Locale.forLanguageTag(registered.locale())));
+    }
+
+    @KafkaListener(id = "keep-changed-contacts", groupId = GROUP, topics = Topics.ACCOUNT_EMAIL_CHANGED)
+    void keepChangedContact(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<AccountEmailChanged> event = codec.read(record.value(), AccountEmailChanged.TYPE);
+        AccountEmailChanged changed = event.data();
+        requireOneAccount(record, event, changed.accountId());
+        contacts.save(new Contact(changed.accountId(), changed.version(), changed.email(), changed.displayName(),
+                Locale.forLanguageTag(changed.locale())));
+    }
+
+    @KafkaListener(id = "email-verification-links", groupId = GROUP, topics = Topics.ACCOUNT_VERIFICATION_REQUESTED)
+    void emailVerificationLink(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<AccountVerificationRequested> event = codec.read(record.value(), AccountVerificationRequested.TYPE);
+        AccountVerificationRequested requested = event.data();
+        requireOneAccount(record, event, requested.accountId());
+        notifier.send(Notification.about(event.id(), requested.accountId(), NotificationKind.ACCOUNT_VERIFICATION,
+                Map.of("link", requested.link(), "expiresAt", requested.expiresAt())), Duration.ZERO);
+    }
+
+    @KafkaListener(id = "email-password-reset-links", groupId = GROUP, topics = Topics.PASSWORD_RESET_REQUESTED)
+    void emailPasswordResetLink(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<PasswordResetRequested> event = codec.read(record.value(), PasswordResetRequested.TYPE);
+        PasswordResetRequested requested = event.data();
+        requireOneAccount(record, event, requested.accountId());
+        notifier.send(Notification.about(event.id(), requested.accountId(), NotificationKind.PASSWORD_RESET,
+                Map.of("link", requested.link(), "expiresAt", requested.expiresAt())), Duration.ZERO);
+    }
+
+    @KafkaListener(id = "forget-erased-accounts", groupId = GROUP, topics = Topics.ACCOUNT_ERASED)
+    void forgetErasedAccount(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<AccountErased> event = codec.read(record.value(), AccountErased.TYPE);
+        AccountErased erased = event.data();
+        requireOneAccount(record, event, erased.accountId());
+        erasure.erase(event.id(), erased.accountId(), erased.erasedAt());
+    }
+
+    /** The Kafka key, the subject and the account the event describes must be one account. */
+    private static void requireOneAccount(ConsumerRecord<String, byte[]> record, EventEnvelope<?> event, UUID accountId) {
+        String account = accountId.toString();
+        if (!account.equals(record.key()) || !account.equals(event.subject())) {
+            throw new InvalidEventException("key '" + record.key() + "', subject '" + event.subject()
+                    + "' and accountId '" + account + "' must name the same account");
+        }
+    }
+}

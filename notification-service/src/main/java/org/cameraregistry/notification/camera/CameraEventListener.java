@@ -1,0 +1,64 @@
+package org.cameraregistry.notification.camera;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.cameraregistry.events.EventCodec;
+import org.cameraregistry.events.EventEnvelope;
+import org.cameraregistry.events.InvalidEventException;
+import org.cameraregistry.events.Topics;
+import org.cameraregistry.events.camera.CameraDeregistered;
+import org.cameraregistry.events.camera.CameraLevel;
+import org.cameraregistry.events.camera.CameraRegistered;
+import org.cameraregistry.notification.delivery.Notification;
+import org.cameraregistry.notification.delivery.NotificationKind;
+import org.cameraregistry.notification.delivery.Notifier;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Tells an owner that their camera is registered or deleted; a camera without an owner account tells nobody. */
+@Component
+class CameraEventListener {
+
+    private static final String GROUP = "${notification.events.group:notification}";
+
+    private final EventCodec codec;
+    private final Notifier notifier;
+
+    CameraEventListener(EventCodec codec, Notifier notifier) {
+        this.codec = codec;
+        this.notifier = notifier;
+    }
+
+    @KafkaListener(id = "email-registered-cameras", groupId = GROUP, topics = Topics.CAMERA_REGISTERED)
+    void emailRegisteredCamera(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<CameraRegistered> event = codec.read(record.value(), CameraRegistered.TYPE);
+        CameraRegistered registered = event.data();
+        requireOneCamera(record, event, registered.cameraId());
+        if (registered.ownerId() != null) {
+            notifier.send(Notification.about(event.id(), registered.ownerId(), NotificationKind.CAMERA_REGISTERED,
+                    Map.of("label", registered.camera().label(), "cameraId", registered.cameraId(),
+                            "level2", registered.camera().level() == CameraLevel.LEVEL_2)), Duration.ZERO);
+        }
+    }
+
+    @KafkaListener(id = "email-deleted-cameras", groupId = GROUP, topics = Topics.CAMERA_DEREGISTERED)
+    void emailDeletedCamera(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<CameraDeregistered> event = codec.read(record.value(), CameraDeregistered.TYPE);
+        CameraDeregistered deregistered = event.data();
+        requireOneCamera(record, event, deregistered.cameraId());
+        if (deregistered.ownerId() != null) {
+            notifier.send(Notification.about(event.id(), deregistered.ownerId(), NotificationKind.CAMERA_DELETED,
+                    Map.of("cameraId", deregistered.cameraId())), Duration.ZERO);
+        }
+    }
+
+    private static void requireOneCamera(ConsumerRecord<String, byte[]> record, EventEnvelope<?> event, UUID cameraId) {
+        String camera = cameraId.toString();
+        if (!camera.equals(record.key()) || !camera.equals(event.subject())) {
+            throw new InvalidEventException("key '" + record.key() + "', subject '" + event.subject()
+                    + "' and cameraId '" + camera + "' must name the same camera");
+        }
+    }
+}
