@@ -1,21 +1,12 @@
 package org.cameraregistry.notification.flow;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.cameraregistry.events.EventCodec;
 import org.cameraregistry.events.EventEnvelope;
 import org.cameraregistry.events.EventType;
 import org.cameraregistry.events.access.LiveAccessOpened;
@@ -23,19 +14,19 @@ import org.cameraregistry.events.account.AccountEmailChanged;
 import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
+import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraRegistered;
+import org.cameraregistry.testkit.EventPublisher;
 
 /** Publishes the events notification-service consumes, as their producers do. */
 final class EventsOnKafka implements AutoCloseable {
 
-    private final EventCodec codec = new EventCodec();
-    private final KafkaProducer<String, byte[]> producer;
+    private final EventPublisher publisher;
 
     EventsOnKafka(String brokers) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
-                new StringSerializer(), new ByteArraySerializer());
+        publisher = new EventPublisher(brokers);
     }
 
     EventEnvelope<AccountRegistered> accountRegistered(UUID account, String email, String name, String locale) {
@@ -63,6 +54,11 @@ final class EventsOnKafka implements AutoCloseable {
                 owner));
     }
 
+    EventEnvelope<CameraDeregistered> cameraDeregistered(UUID camera, UUID owner) {
+        return publish(CameraDeregistered.TYPE, "/registry-service", camera.toString(),
+                new CameraDeregistered(camera, 2, now(), owner));
+    }
+
     EventEnvelope<LiveAccessOpened> liveAccessOpened(UUID owner, UUID camera) {
         UUID grant = UUID.randomUUID();
         return publish(LiveAccessOpened.TYPE, "/access-control-service", grant.toString(), new LiveAccessOpened(grant,
@@ -72,33 +68,23 @@ final class EventsOnKafka implements AutoCloseable {
 
     /** Publishes records read from a topic again, unchanged: a replay. */
     void replay(List<ConsumerRecord<String, byte[]>> records) {
-        records.forEach(record -> send(record.topic(), record.key(), record.value()));
+        publisher.replay(records);
     }
 
     void raw(String topic, String key, String payload) {
-        send(topic, key, payload.getBytes(StandardCharsets.UTF_8));
+        publisher.raw(topic, key, payload);
     }
 
     private <T> EventEnvelope<T> publish(EventType<T> type, String source, String key, T data) {
-        EventEnvelope<T> event = EventEnvelope.create(type, source, key, now(), data);
-        send(type.topic(), key, codec.write(type, event));
-        return event;
-    }
-
-    private void send(String topic, String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return publisher.publish(type, source, key, data);
     }
 
     private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return EventPublisher.now();
     }
 
     @Override
     public void close() {
-        producer.close();
+        publisher.close();
     }
 }
