@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.cameraregistry.notification.NotificationProperties;
 import org.cameraregistry.notification.account.Contact;
 import org.cameraregistry.notification.account.ContactStore;
+import org.cameraregistry.notification.preference.PreferencePages;
 import org.cameraregistry.notification.preference.Preferences;
 import org.cameraregistry.notification.preference.UnsubscribeTokens;
 import org.cameraregistry.notification.template.EmailTemplates;
@@ -22,10 +23,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Component
 public class Notifier {
-
-    /** Where unsubscribe and preference links lead, under the public base URL. */
-    public static final String UNSUBSCRIBE_PATH = "/api/notifications/unsubscribe";
-    public static final String PREFERENCES_PATH = "/api/notifications/preferences";
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
@@ -91,9 +88,9 @@ public class Notifier {
             return false;
         }
         URI unsubscribe = notification.kind().optional()
-                ? link(UNSUBSCRIBE_PATH, tokens.forKind(notification.accountId(), notification.kind()))
+                ? link(PreferencePages.UNSUBSCRIBE_PATH, tokens.forKind(notification.accountId(), notification.kind()))
                 : null;
-        URI preferencesLink = link(PREFERENCES_PATH, tokens.forPreferences(notification.accountId()));
+        URI preferencesLink = link(PreferencePages.PREFERENCES_PATH, tokens.forPreferences(notification.accountId()));
         RenderedEmail email = templates.render(notification.kind(), contact.locale(),
                 new EmailTemplates.Recipient(contact.displayName(), unsubscribe == null ? null : unsubscribe.toString(),
                         preferencesLink.toString()),

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Events in, email out over real SMTP, outcome events back on Kafka. */
 class NotificationFlowIT extends NotificationIntegrationTest {
@@ -36,6 +41,8 @@ class NotificationFlowIT extends NotificationIntegrationTest {
 
     @Autowired
     private MongoDatabase database;
+    @LocalServerPort
+    private int port;
 
     @BeforeAll
     static void connect() {
@@ -103,10 +110,35 @@ class NotificationFlowIT extends NotificationIntegrationTest {
         MimeMessage email = Mailbox.await(address, 1).getFirst();
         assertThat(email.getSubject()).isEqualTo("Cámara registrada: Entrada <principal>");
         assertThat(email.getHeader("List-Unsubscribe")).singleElement().asString()
-                .startsWith("<https://cameras.dallaspolice.example/api/notifications/unsubscribe?token=");
+                .startsWith("<https://cameras.dallaspolice.example/notifications/unsubscribe?token=");
         assertThat(email.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         assertThat(Mailbox.html(email)).contains("Entrada &lt;principal&gt;", "lang=\"es\"");
         assertThat(Mailbox.text(email)).contains("Hola María López:", "Entrada <principal>");
+    }
+
+    @Test
+    void theOneClickLinkOfAnEmailStopsThatKindOfEmailAndNoOther() throws Exception {
+        UUID owner = UUID.randomUUID();
+        String address = "one-click-" + owner + "@example.org";
+        events.accountRegistered(owner, address, "Uma Clicker", "en");
+        events.cameraRegistered(UUID.randomUUID(), owner, "Front door");
+        MimeMessage first = Mailbox.await(address, 1).getFirst();
+        String link = first.getHeader("List-Unsubscribe")[0].replaceAll("^<|>$", "")
+                .replace("https://cameras.dallaspolice.example", "http://localhost:" + port);
+
+        HttpResponse<String> unsubscribed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(first.getHeader("List-Unsubscribe-Post")[0])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unsubscribed.statusCode()).isEqualTo(200);
+
+        UUID second = UUID.randomUUID();
+        events.cameraRegistered(second, owner, "Back yard");
+        events.cameraDeregistered(second, owner);
+        Mailbox.await(address, 2);
+        ConsumerGroupProbe.awaitCaughtUp(BROKERS, TestInfrastructure.GROUP, TestInfrastructure.CONSUMED);
+        assertThat(Mailbox.of(address)).extracting(NotificationFlowIT::subject)
+                .containsExactly("Camera registered: Front door", "Camera deleted from Community Camera Registry");
     }
 
     @Test

@@ -34,8 +34,8 @@ class EmailTemplatesTest {
             null, null, null, null));
 
     private final EmailTemplates.Recipient recipient = new EmailTemplates.Recipient("María López",
-            "https://cameras.dallaspolice.example/api/notifications/unsubscribe?token=abc",
-            "https://cameras.dallaspolice.example/api/notifications/preferences?token=def");
+            "https://cameras.dallaspolice.example/notifications/unsubscribe?token=abc",
+            "https://cameras.dallaspolice.example/notifications/preferences?token=def");
 
     static Map<String, Object> sampleValues(NotificationKind kind) {
         return switch (kind) {
