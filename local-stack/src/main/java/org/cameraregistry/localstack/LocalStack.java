@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.cameraregistry.catalog.PlatformService;
 import org.cameraregistry.catalog.ServiceCatalog;
@@ -15,6 +16,7 @@ import org.cameraregistry.embedded.KafkaBroker;
 import org.cameraregistry.embedded.MongoWireServer;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.localstack.demo.DemoCity;
+import org.cameraregistry.localstack.mail.MailCatcher;
 import org.cameraregistry.localstack.services.ServiceProcess;
 import org.cameraregistry.localstack.services.ServiceSpec;
 import org.cameraregistry.localstack.services.Supervisor;
@@ -39,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private final Supervisor supervisor;
     private KafkaBroker kafka;
     private MongoWireServer mongo;
+    private MailCatcher mail;
     private boolean closing;
     private int demoCamerasRegistered;
 
@@ -82,6 +85,11 @@ public final class LocalStack implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** Where the mail catcher shows, and serves through Mailpit's API, every email the platform sent. */
+    public String mailCatcherUrl() {
+        return mail.webUrl();
+    }
+
     /** How many demo cameras this start registered (none when an earlier start did). */
     public int demoCamerasRegistered() {
         return demoCamerasRegistered;
@@ -103,15 +111,20 @@ public final class LocalStack implements AutoCloseable {
                     + " delete it, or start with --reset for a fresh city.");
         }
 
+        MailCatcher catcher = keep(MailCatcher.start(ports.smtp(), ports.mailWeb()));
+        console.println("  Mail catcher               smtp://localhost:" + catcher.smtpPort() + ", read at " + catcher.webUrl());
+
+        StackSecrets secrets = StackSecrets.in(data.resolve("secrets"));
         for (PlatformService service : ServiceCatalog.services()) {
             List<Integer> instances = ports.instances().get(service.name());
             for (int instance = 1; instance <= instances.size(); instance++) {
                 int port = instances.get(instance - 1);
-                supervisor.start(spec(service.name(), instance, port, port, serviceArguments(service, instance, port)));
+                supervisor.start(spec(service.name(), instance, port, port, serviceArguments(service, instance, port),
+                        secrets.of(service.name())));
             }
         }
         supervisor.start(spec(ServiceCatalog.GATEWAY.name(), 1, ports.gateway(), ports.gatewayManagement(),
-                gatewayArguments()));
+                gatewayArguments(), Map.of()));
         awaitReady();
         List<String> searchInstances = instancesOf("geo-search-service").stream().map(ServiceProcess::url).toList();
         demoCamerasRegistered = new DemoCity(gatewayUrl(), searchInstances, data, console).registerOnce(options.demoCameras());
@@ -125,6 +138,12 @@ public final class LocalStack implements AutoCloseable {
                 "--service.instance-id=" + service.name() + "-" + instance,
                 "--spring.mongodb.uri=" + mongo.uri() + "/?serverSelectionTimeoutMS=5000",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        if (service.name().equals("notification-service")) {
+            // Its emails go to the mail catcher, and their links lead to this stack's gateway.
+            arguments.add("--spring.mail.host=" + LOOPBACK);
+            arguments.add("--spring.mail.port=" + mail.smtpPort());
+            arguments.add("--notification.program.public-base-url=" + gatewayUrl());
+        }
         arguments.addAll(options.settings().getOrDefault(service.name(), List.of()));
         return arguments;
     }
@@ -149,10 +168,11 @@ public final class LocalStack implements AutoCloseable {
         return arguments;
     }
 
-    private ServiceSpec spec(String name, int instance, int port, int managementPort, List<String> arguments) {
+    private ServiceSpec spec(String name, int instance, int port, int managementPort, List<String> arguments,
+            Map<String, String> environment) {
         String label = instance == 1 ? name : name + "-" + instance;
         return new ServiceSpec(name, instance, options.servicesDirectory().resolve(name + ".jar"), port, managementPort,
-                arguments, options.dataDirectory().resolve("logs").resolve(label + ".log"));
+                arguments, environment, options.dataDirectory().resolve("logs").resolve(label + ".log"));
     }
 
     private void awaitReady() {
@@ -197,7 +217,19 @@ public final class LocalStack implements AutoCloseable {
         return server;
     }
 
-    /** Stops the services (in parallel, each gracefully), then Kafka, then MongoDB, which flushes its file. */
+    private synchronized MailCatcher keep(MailCatcher catcher) {
+        if (closing) {
+            catcher.close();
+            throw new IllegalStateException("the local stack is stopping");
+        }
+        mail = catcher;
+        return catcher;
+    }
+
+    /**
+     * Stops the services (in parallel, each gracefully), then Kafka, then MongoDB, which flushes its
+     * file, then the mail catcher.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -212,6 +244,10 @@ public final class LocalStack implements AutoCloseable {
             if (mongo != null) {
                 mongo.close();
                 mongo = null;
+            }
+            if (mail != null) {
+                mail.close();
+                mail = null;
             }
         }
     }

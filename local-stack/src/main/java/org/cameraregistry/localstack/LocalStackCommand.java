@@ -45,12 +45,13 @@ public final class LocalStackCommand {
                 Ready in %d s.
                   Gateway (the API):  %s
                   Try:                curl '%s/api/search/nearest?lat=%s&lon=%s&limit=5'
+                  Emails sent:        %s
                   Gateway health:     %s/actuator/health
                   Data:               %s (start with --reset for a fresh city)
                   Logs:               %s
                 Services that stop by themselves are restarted. Press Ctrl-C to stop everything.
                 """, seconds, stack.gatewayUrl(), stack.gatewayUrl(), DallasDemoCameras.CENTER_LATITUDE,
-                DallasDemoCameras.CENTER_LONGITUDE, stack.gatewayManagementUrl(),
+                DallasDemoCameras.CENTER_LONGITUDE, stack.mailCatcherUrl(), stack.gatewayManagementUrl(),
                 options.dataDirectory().toAbsolutePath(), options.dataDirectory().resolve("logs").toAbsolutePath());
         new CountDownLatch(1).await();
     }

@@ -14,12 +14,14 @@ import org.cameraregistry.catalog.ServiceCatalog;
 
 /**
  * Where each part of the local stack listens, all on the loopback address: every instance of every
- * service (the gateway first), the gateway's management port, Kafka and MongoDB.
+ * service (the gateway first), the gateway's management port, Kafka, MongoDB and the mail catcher.
  *
  * @param instances each service's instances' ports, by service name, in start order
+ * @param smtp      where the mail catcher takes email
+ * @param mailWeb   where the mail catcher shows what it caught
  */
 public record StackPorts(Map<String, List<Integer>> instances, int gatewayManagement, int kafka, int kafkaController,
-        int mongo) {
+        int mongo, int smtp, int mailWeb) {
 
     /**
      * The catalog's ports, which the README and the services' own defaults use; a second instance
@@ -34,7 +36,8 @@ public record StackPorts(Map<String, List<Integer>> instances, int gatewayManage
             }
             instances.put(service.name(), List.copyOf(ports));
         }
-        return new StackPorts(instances, ServiceCatalog.GATEWAY_MANAGEMENT_PORT, 9092, 9093, 27017);
+        // The mail catcher listens where Mailpit does by default.
+        return new StackPorts(instances, ServiceCatalog.GATEWAY_MANAGEMENT_PORT, 9092, 9093, 27017, 1025, 8025);
     }
 
     /**
@@ -53,7 +56,8 @@ public record StackPorts(Map<String, List<Integer>> instances, int gatewayManage
                 }
                 instances.put(service.name(), List.copyOf(ports));
             }
-            return new StackPorts(instances, free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt());
+            return new StackPorts(instances, free.getAsInt(), free.getAsInt(), free.getAsInt(), free.getAsInt(),
+                    free.getAsInt(), free.getAsInt());
         } finally {
             held.forEach(StackPorts::closeQuietly);
         }
@@ -70,6 +74,8 @@ public record StackPorts(Map<String, List<Integer>> instances, int gatewayManage
         requireFree(kafka, "Kafka");
         requireFree(kafkaController, "the Kafka controller");
         requireFree(mongo, "MongoDB");
+        requireFree(smtp, "the mail catcher's SMTP server");
+        requireFree(mailWeb, "the mail catcher's web page");
     }
 
     /** The gateway, then every service of the catalog. */

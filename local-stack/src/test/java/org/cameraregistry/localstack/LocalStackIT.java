@@ -28,14 +28,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cameraregistry.events.Topics;
+import org.cameraregistry.events.account.AccountRegistered;
+import org.cameraregistry.events.account.AccountVerificationRequested;
+import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.localstack.demo.DallasDemoCameras;
 import org.cameraregistry.localstack.services.ServiceProcess;
 import org.cameraregistry.testkit.ApiClient;
 import org.cameraregistry.testkit.ApiContract;
+import org.cameraregistry.testkit.ConsumerGroupProbe;
+import org.cameraregistry.testkit.EventPublisher;
 import org.cameraregistry.testkit.KafkaProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +58,9 @@ class LocalStackIT {
     private static final Map<String, Integer> INSTANCES = Map.of("registry-service", 2, "geo-search-service", 2);
     private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
 
+    private static final StackPorts PORTS = StackPorts.free(INSTANCES);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private static LocalStack stack;
     private static List<ServiceProcess> started;
     private static ApiClient gateway;
@@ -61,7 +70,7 @@ class LocalStackIT {
         Path data = Files.createTempDirectory(Path.of("target"), "local-stack-it-");
         PrintStream console = new PrintStream(new TeeOutputStream(System.out, CONSOLE), true, StandardCharsets.UTF_8);
         stack = LocalStack.start(new StackOptions(data, Path.of(System.getProperty("local-stack.services-dir")),
-                StackPorts.free(INSTANCES), DEMO_CAMERAS), console);
+                PORTS, DEMO_CAMERAS), console);
         started = stack.services();
         // Every call through the gateway is also checked against the public API's combined OpenAPI document.
         gateway = new ApiClient(stack.gatewayUrl()).heldTo(ApiContract.of(stack.gatewayUrl() + "/api/docs/openapi.json"));
@@ -169,13 +178,68 @@ class LocalStackIT {
         Optional<InetAddress> external = externalAddress();
         assumeThat(external).as("this machine has an address besides loopback").isPresent();
 
-        for (ServiceProcess service : stack.services()) {
-            assertThatThrownBy(() -> {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress(external.get(), service.spec().port()), 1000);
-                }
-            }).as(service.spec().label()).isInstanceOf(ConnectException.class);
+        Map<String, Integer> listeners = new java.util.LinkedHashMap<>();
+        stack.services().forEach(service -> listeners.put(service.spec().label(), service.spec().port()));
+        listeners.put("mail catcher (SMTP)", PORTS.smtp());
+        listeners.put("mail catcher (web)", PORTS.mailWeb());
+        listeners.forEach((label, port) -> assertThatThrownBy(() -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(external.get(), port), 1000);
+            }
+        }).as(label).isInstanceOf(ConnectException.class));
+    }
+
+    @Test
+    void anOwnerReadsTheirEmailsInTheMailCatcherAndTheOneClickUnsubscribeWorksThroughTheGateway() throws Exception {
+        UUID owner = UUID.randomUUID();
+        String address = "owner-" + owner + "@example.org";
+        try (EventPublisher events = new EventPublisher(stack.kafkaBrokers())) {
+            // What identity-service and the registry publish once an owner signs up and deletes a camera.
+            events.publish(AccountRegistered.TYPE, "/identity-service", owner.toString(),
+                    new AccountRegistered(owner, 1, address, "Local Owner", "en", EventPublisher.now()));
+            events.publish(AccountVerificationRequested.TYPE, "/identity-service", owner.toString(),
+                    new AccountVerificationRequested(owner, URI.create(stack.gatewayUrl() + "/verify?token=" + owner),
+                            EventPublisher.now().plus(Duration.ofDays(1)), EventPublisher.now()));
+            JsonNode verification = awaitEmail(address, "Confirm your email address");
+            assertThat(verification.path("Text").asString()).contains(stack.gatewayUrl() + "/verify?token=" + owner);
+            assertThat(emailHeaders(verification).has("List-Unsubscribe")).as("a mandatory email").isFalse();
+
+            UUID firstCamera = UUID.randomUUID();
+            events.publish(CameraDeregistered.TYPE, "/registry-service", firstCamera.toString(),
+                    new CameraDeregistered(firstCamera, 2, EventPublisher.now(), owner));
+            JsonNode deleted = awaitEmail(address, "Camera deleted");
+            JsonNode headers = emailHeaders(deleted);
+            assertThat(headers.path("List-Unsubscribe-Post").get(0).asString()).isEqualTo("List-Unsubscribe=One-Click");
+            String link = headers.path("List-Unsubscribe").get(0).asString().replaceAll("^<|>$", "");
+            assertThat(link).startsWith(stack.gatewayUrl() + "/notifications/unsubscribe?token=");
+
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(link)).header("Accept", "text/html")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("Stop these emails?");
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                    assertThat(policy).contains("default-src 'none'"));
+            HttpResponse<String> oneClick = HTTP.send(HttpRequest.newBuilder(URI.create(link))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(oneClick.statusCode()).isEqualTo(200);
+            String token = link.substring(link.indexOf("token=") + "token=".length());
+            ApiClient.Response forged = gateway.postAs("application/x-www-form-urlencoded",
+                    "/notifications/unsubscribe?token=" + token.substring(0, token.indexOf('.')) + ".Zm9yZ2Vk", "List-Unsubscribe=One-Click");
+            assertThat(forged.status()).isEqualTo(403);
+            assertThat(forged.json().path("type").asString()).isEqualTo("https://cameraregistry.org/problems/link-forged");
+
+            UUID secondCamera = UUID.randomUUID();
+            events.publish(CameraDeregistered.TYPE, "/registry-service", secondCamera.toString(),
+                    new CameraDeregistered(secondCamera, 2, EventPublisher.now(), owner));
+            ConsumerGroupProbe.awaitCaughtUp(stack.kafkaBrokers(), "notification", List.of(Topics.CAMERA_DEREGISTERED));
         }
+        assertThat(emailsTo(address)).extracting(email -> email.path("Subject").asString()).containsExactlyInAnyOrder(
+                "Confirm your email address for Community Camera Registry", "Camera deleted from Community Camera Registry");
+        HttpResponse<String> catcherPage = HTTP.send(HttpRequest.newBuilder(URI.create(stack.mailCatcherUrl() + "/"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(catcherPage.body()).contains(address, "Camera deleted from Community Camera Registry");
     }
 
     @Test
@@ -217,6 +281,27 @@ class LocalStackIT {
         assertThat(CONSOLE.toString(StandardCharsets.UTF_8))
                 .contains("[geo-search-service-2] stopped unexpectedly")
                 .contains("[geo-search-service-2] restarted");
+    }
+
+    /** The emails the mail catcher holds for {@code address}, read through its Mailpit API. */
+    private static List<JsonNode> emailsTo(String address) {
+        JsonNode messages = new ApiClient(stack.mailCatcherUrl()).get("/api/v1/messages").json().path("messages");
+        return messages.values().stream()
+                .filter(message -> message.path("To").values().stream()
+                        .anyMatch(to -> to.path("Address").asString().equals(address)))
+                .toList();
+    }
+
+    private static JsonNode awaitEmail(String address, String subjectStart) {
+        String id = await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(address).stream()
+                .filter(message -> message.path("Subject").asString().startsWith(subjectStart))
+                .map(message -> message.path("ID").asString()).findFirst(), Optional::isPresent).orElseThrow();
+        return new ApiClient(stack.mailCatcherUrl()).get("/api/v1/message/" + id).json();
+    }
+
+    private static JsonNode emailHeaders(JsonNode email) {
+        return new ApiClient(stack.mailCatcherUrl()).get("/api/v1/message/" + email.path("ID").asString() + "/headers")
+                .json();
     }
 
     private static Stream<ApiClient> everyGeoSearchInstance() {

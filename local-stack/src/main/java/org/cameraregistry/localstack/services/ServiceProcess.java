@@ -57,7 +57,9 @@ public final class ServiceProcess implements AutoCloseable {
         command.addAll(spec.arguments());
         try {
             Files.createDirectories(spec.logFile().getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(spec.environment());
+            Process process = builder.start();
             ServiceProcess service = new ServiceProcess(spec, process);
             Thread.ofPlatform().name(spec.label() + "-output").daemon().start(() -> service.pump(console));
             return service;

@@ -2,6 +2,7 @@ package org.cameraregistry.localstack.services;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One instance of a service to run: its runnable jar and the Spring properties it is started with,
@@ -12,12 +13,15 @@ import java.util.List;
  * @param port           where it takes requests
  * @param managementPort where it answers health and metrics (the same port, except the gateway's)
  * @param arguments      Spring properties, as {@code --name=value}
+ * @param environment    more Spring properties as environment variables: secrets, which a command
+ *                       line would show to every user of the machine
  */
 public record ServiceSpec(String name, int instance, Path jar, int port, int managementPort, List<String> arguments,
-        Path logFile) {
+        Map<String, String> environment, Path logFile) {
 
     public ServiceSpec {
         arguments = List.copyOf(arguments);
+        environment = Map.copyOf(environment);
     }
 
     /** The name alone for a first instance, with its number for the others, as the console shows it. */
