@@ -20,6 +20,8 @@ import org.cameraregistry.notification.account.Contact;
 import org.cameraregistry.notification.template.RenderedEmail;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Hands emails to the mail server ({@code spring.mail.*}). A passing failure (a 4xx reply, a refused
  * or reset connection, a timeout) is retried by Resilience4j with exponential backoff and jitter
  * ({@code notification.delivery.*}); a permanent one (a 5xx reply, an address that is not one) is
- * not retried: it is the answer.
+ * not retried: it is the answer. Once the service is stopping no further attempt is made, so that
+ * the event is neither acknowledged nor dead-lettered: the next instance to read it sends the email.
  */
 @Component
 public class Mailer {
@@ -38,6 +41,7 @@ public class Mailer {
     private final JavaMailSender sender;
     private final Retry retry;
     private final InternetAddress from;
+    private volatile boolean stopping;
 
     Mailer(JavaMailSender sender, RetryRegistry retries, NotificationProperties properties) {
         this.sender = sender;
@@ -46,7 +50,7 @@ public class Mailer {
                 .maxAttempts(delivery.maxAttempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(delivery.initialBackoff(), 2.0, 0.5,
                         delivery.maxBackoff()))
-                .retryOnException(failure -> permanentFailure(failure).isEmpty())
+                .retryOnException(failure -> !stopping && permanentFailure(failure).isEmpty())
                 .build());
         try {
             this.from = new InternetAddress(properties.program().from(), true);
@@ -60,7 +64,8 @@ public class Mailer {
      *
      * @param unsubscribeUrl the one-click link of an optional email (RFC 8058), or null for a mandatory one
      * @return empty once the mail server accepted it, or why it never will
-     * @throws RetriesSpentException if it kept failing for passing reasons
+     * @throws RetriesSpentException       if it kept failing for passing reasons
+     * @throws DeliveryInterruptedException if the service began to stop before it was sent
      */
     public Optional<DeliveryFailure> send(String notificationId, Contact to, RenderedEmail email, URI unsubscribeUrl) {
         MimeMessage message;
@@ -79,8 +84,17 @@ public class Mailer {
             if (permanent.isPresent()) {
                 return permanent;
             }
+            if (stopping) {
+                throw new DeliveryInterruptedException(notificationId, e);
+            }
             throw new RetriesSpentException(notificationId, e);
         }
+    }
+
+    /** Published before the listeners stop: the email being retried now is left to the next start. */
+    @EventListener(ContextClosedEvent.class)
+    void stopRetrying() {
+        stopping = true;
     }
 
     private MimeMessage compose(Contact to, RenderedEmail email, URI unsubscribeUrl)

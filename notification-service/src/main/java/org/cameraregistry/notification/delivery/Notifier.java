@@ -62,6 +62,7 @@ public class Notifier {
      * @throws AwaitingAccountException      if the account's contact details have not arrived yet
      * @throws DeliveryInProgressException   if another instance is sending it
      * @throws RetriesSpentException         if the mail server kept failing
+     * @throws DeliveryInterruptedException  if the service began to stop before it was sent
      */
     public boolean send(Notification notification, Duration takeOverAfter) {
         ContactStore.Known known = contacts.find(notification.accountId());
@@ -101,6 +102,9 @@ public class Notifier {
         } catch (RetriesSpentException e) {
             records.release(notification.id());
             outcomes.publishRetriesSpent(notification, clock.instant());
+            throw e;
+        } catch (DeliveryInterruptedException e) {
+            records.release(notification.id());
             throw e;
         }
         if (failure.isPresent()) {

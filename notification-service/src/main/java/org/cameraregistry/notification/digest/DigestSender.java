@@ -10,6 +10,7 @@ import org.cameraregistry.notification.delivery.DeliveryInProgressException;
 import org.cameraregistry.notification.delivery.Notification;
 import org.cameraregistry.notification.delivery.NotificationKind;
 import org.cameraregistry.notification.delivery.Notifier;
+import org.cameraregistry.notification.delivery.DeliveryInterruptedException;
 import org.cameraregistry.notification.delivery.RetriesSpentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ class DigestSender {
                 }
             } catch (DeliveryInProgressException e) {
                 // Another instance is sending it.
-            } catch (RetriesSpentException e) {
+            } catch (RetriesSpentException | DeliveryInterruptedException e) {
                 log.warn("live-access digest {} not sent yet: {}", digest.notificationId(), e.getMessage());
             } catch (RuntimeException e) {
                 log.warn("live-access digest {} not sent yet", digest.notificationId(), e);
