@@ -24,6 +24,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -82,7 +83,16 @@ public final class KafkaBroker implements AutoCloseable {
             var missing = topics.stream().distinct().filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, 3, (short) 1))
                     .toList();
-            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            for (var created : admin.createTopics(missing).values().values()) {
+                try {
+                    created.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    // A client that asked for the topic first had it created meanwhile: it exists, as wanted.
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not create topics " + topics, e);
         } catch (InterruptedException e) {

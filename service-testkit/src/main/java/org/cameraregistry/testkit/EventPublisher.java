@@ -51,6 +51,11 @@ public final class EventPublisher implements AutoCloseable {
         records.forEach(record -> send(record.topic(), record.key(), record.value()));
     }
 
+    /** Records read from one topic (a dead-letter topic, say), published unchanged on {@code topic}. */
+    public void replayOn(String topic, List<ConsumerRecord<String, byte[]>> records) {
+        records.forEach(record -> send(topic, record.key(), record.value()));
+    }
+
     /** Whatever text, as a broken producer might send it. */
     public void raw(String topic, String key, String payload) {
         send(topic, key, payload.getBytes(StandardCharsets.UTF_8));

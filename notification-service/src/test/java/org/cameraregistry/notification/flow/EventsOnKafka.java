@@ -71,6 +71,11 @@ final class EventsOnKafka implements AutoCloseable {
         publisher.replay(records);
     }
 
+    /** Publishes dead letters again on the topic they came from. */
+    void replayOn(String topic, List<ConsumerRecord<String, byte[]>> deadLetters) {
+        publisher.replayOn(topic, deadLetters);
+    }
+
     void raw(String topic, String key, String payload) {
         publisher.raw(topic, key, payload);
     }

@@ -160,6 +160,37 @@ class NotificationFlowIT extends NotificationIntegrationTest {
     }
 
     @Test
+    void whenEveryAttemptIsSpentTheEventIsDeadLetteredAndItsReplaySendsTheEmailOnce() {
+        UUID account = UUID.randomUUID();
+        String address = "outage-" + account + "@example.org";
+        events.accountRegistered(account, address, "Olive Outage", "en");
+        ConsumerGroupProbe.awaitCaughtUp(BROKERS, TestInfrastructure.GROUP, TestInfrastructure.CONSUMED);
+        TestInfrastructure.stopMailServer();
+
+        events.verificationRequested(account, "https://cameras.dallaspolice.example/verify?token=outage");
+
+        ConsumerRecord<String, byte[]> failed = outcomes.await(Topics.NOTIFICATION_FAILED, account.toString(), 1).getFirst();
+        NotificationFailed failure = codec.read(failed.value(), NotificationFailed.TYPE).data();
+        assertThat(failure.reason()).isEqualTo("retries-spent");
+        assertThat(failure.permanent()).isFalse();
+        List<ConsumerRecord<String, byte[]>> deadLetters = outcomes.await(
+                Topics.deadLetter(Topics.ACCOUNT_VERIFICATION_REQUESTED, TestInfrastructure.GROUP), account.toString(), 1);
+        assertThat(new String(deadLetters.getFirst().headers().lastHeader("kafka_dlt-exception-cause-fqcn").value()))
+                .endsWith("RetriesSpentException");
+
+        TestInfrastructure.startMailServer(false);
+        assertThat(Mailbox.of(address)).isEmpty();
+        events.replayOn(Topics.ACCOUNT_VERIFICATION_REQUESTED, deadLetters);
+
+        assertThat(Mailbox.await(address, 1)).hasSize(1);
+        outcomes.await(Topics.NOTIFICATION_DELIVERED, account.toString(), 1);
+        ConsumerGroupProbe.awaitCaughtUp(BROKERS, TestInfrastructure.GROUP, TestInfrastructure.CONSUMED);
+        assertThat(Mailbox.of(address)).hasSize(1);
+        assertThat(database.getCollection("suppressions").countDocuments(new Document("accountId", account)))
+                .as("a passing trouble suppresses nothing").isZero();
+    }
+
+    @Test
     void anInvalidAddressIsSuppressedAndReportedWithoutTheAddress() {
         UUID account = UUID.randomUUID();
         String address = "typo..dots-" + account + "@example.org";
