@@ -7,7 +7,9 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,7 +38,7 @@ public record CaughtEmail(String id, Instant receivedAt, Address from, List<Addr
         try {
             Map<String, List<String>> headers = new LinkedHashMap<>();
             for (Header header : java.util.Collections.list(message.getAllHeaders())) {
-                headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+                headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(decoded(header.getValue()));
             }
             List<Address> to = new ArrayList<>();
             for (jakarta.mail.Address recipient : orEmpty(message.getRecipients(MimeMessage.RecipientType.TO))) {
@@ -50,6 +52,15 @@ public record CaughtEmail(String id, Instant receivedAt, Address from, List<Addr
                     part(message, "text/plain"), part(message, "text/html"));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("an email the catcher cannot read", e);
+        }
+    }
+
+    /** A header as a person reads it: encoded words (RFC 2047) such as a name in UTF-8 decoded, lines unfolded. */
+    private static String decoded(String value) {
+        try {
+            return MimeUtility.decodeText(MimeUtility.unfold(value));
+        } catch (UnsupportedEncodingException e) {
+            return value;
         }
     }
 

@@ -136,7 +136,7 @@ final class MailCatcherWeb implements HttpHandler {
                 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Mail catcher</title>
                 <style>body{font:16px/1.5 Arial,Helvetica,sans-serif;margin:16px;color:#1b1f23}
                 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #d0d7de}
-                iframe{width:100%;height:600px;border:1px solid #d0d7de}pre{white-space:pre-wrap;background:#f4f6f8;padding:8px}
+                iframe{width:100%;height:600px;border:1px solid #d0d7de}pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f6f8;padding:8px}
                 dt{font-weight:bold}dd{margin:0 0 8px;word-break:break-all}a{color:#0969da}</style></head><body>
                 """ + body + "</body></html>");
     }

@@ -55,8 +55,9 @@ class MailCatcherTest {
         JsonNode message = json("/api/v1/message/" + id);
         assertThat(message.path("Text").asString()).contains("Hello Dana, plain text.");
         assertThat(message.path("HTML").asString()).contains("<strong>Dana</strong>");
-        assertThat(json("/api/v1/message/" + id + "/headers").path("List-Unsubscribe").get(0).asString())
-                .isEqualTo("<https://example.org/unsubscribe?token=t>");
+        JsonNode headers = json("/api/v1/message/" + id + "/headers");
+        assertThat(headers.path("List-Unsubscribe").get(0).asString()).isEqualTo("<https://example.org/unsubscribe?token=t>");
+        assertThat(headers.path("To").get(0).asString()).as("decoded").isEqualTo("Dana Müller <dana@example.org>");
     }
 
     @Test
@@ -96,7 +97,7 @@ class MailCatcherTest {
         properties.put("mail.smtp.port", String.valueOf(catcher.smtpPort()));
         MimeMessage message = new MimeMessage(Session.getInstance(properties));
         message.setFrom(new InternetAddress("no-reply@example.org", "Community Camera Registry"));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, "Dana Müller", "UTF-8"));
         message.setSubject(subject, "UTF-8");
         message.setHeader("List-Unsubscribe", "<https://example.org/unsubscribe?token=t>");
         MimeMultipart alternative = new MimeMultipart("alternative");
