@@ -41,6 +41,24 @@ public record EventEnvelope<T>(
         Objects.requireNonNull(data, "data");
     }
 
+    /**
+     * Fails unless the Kafka key, the subject and the id in the payload all name one aggregate: the
+     * key decides the partition, and so the order of that aggregate's events, and an event that
+     * disagrees with itself cannot be trusted about what it changes.
+     *
+     * @param kafkaKey    the key the event was read under
+     * @param aggregateId the id the payload names, such as a camera's
+     * @param aggregate   what the id names, for the message, such as {@code cameraId}
+     * @throws InvalidEventException if they differ
+     */
+    public void requireAbout(String kafkaKey, UUID aggregateId, String aggregate) {
+        String id = aggregateId.toString();
+        if (!id.equals(kafkaKey) || !id.equals(subject)) {
+            throw new InvalidEventException("key '" + kafkaKey + "', subject '" + subject + "' and " + aggregate + " '"
+                    + id + "' must name the same " + aggregate.replaceFirst("Id$", ""));
+        }
+    }
+
     /** A new event with a fresh id. */
     public static <T> EventEnvelope<T> create(
             EventType<T> eventType, String source, String subject, Instant time, T data) {

@@ -5,7 +5,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cameraregistry.chassis.instance.ServiceProperties;
 import org.cameraregistry.events.EventCodec;
 import org.cameraregistry.events.EventEnvelope;
-import org.cameraregistry.events.InvalidEventException;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraDetails;
@@ -52,7 +51,7 @@ class CameraEventListener {
     void indexRegisteredCamera(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<CameraRegistered> event = codec.read(record.value(), CameraRegistered.TYPE);
         CameraRegistered registered = event.data();
-        requireOneCamera(record, event, registered.cameraId());
+        event.requireAbout(record.key(), registered.cameraId(), "cameraId");
         boolean applied = indexer.index(indexed(registered.cameraId(), registered.version(), registered.camera()));
         logConsumed(event, registered.cameraId(), registered.version(), applied);
     }
@@ -61,7 +60,7 @@ class CameraEventListener {
     void indexUpdatedCamera(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<CameraUpdated> event = codec.read(record.value(), CameraUpdated.TYPE);
         CameraUpdated updated = event.data();
-        requireOneCamera(record, event, updated.cameraId());
+        event.requireAbout(record.key(), updated.cameraId(), "cameraId");
         boolean applied = indexer.index(indexed(updated.cameraId(), updated.version(), updated.camera()));
         logConsumed(event, updated.cameraId(), updated.version(), applied);
     }
@@ -70,22 +69,9 @@ class CameraEventListener {
     void forgetDeregisteredCamera(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<CameraDeregistered> event = codec.read(record.value(), CameraDeregistered.TYPE);
         CameraDeregistered deregistered = event.data();
-        requireOneCamera(record, event, deregistered.cameraId());
+        event.requireAbout(record.key(), deregistered.cameraId(), "cameraId");
         boolean applied = indexer.forget(deregistered.cameraId(), deregistered.version());
         logConsumed(event, deregistered.cameraId(), deregistered.version(), applied);
-    }
-
-    /**
-     * The Kafka key, the event's subject and the camera it describes must all be the same camera:
-     * the key decides the partition, and so the order in which one camera's events are applied.
-     * An event that disagrees with itself cannot be trusted about which camera it changes.
-     */
-    private static void requireOneCamera(ConsumerRecord<String, byte[]> record, EventEnvelope<?> event, UUID cameraId) {
-        String camera = cameraId.toString();
-        if (!camera.equals(record.key()) || !camera.equals(event.subject())) {
-            throw new InvalidEventException("key '" + record.key() + "', subject '" + event.subject()
-                    + "' and cameraId '" + camera + "' must name the same camera");
-        }
     }
 
     private static IndexedCamera indexed(UUID id, long version, CameraDetails camera) {

@@ -3,11 +3,9 @@ package org.cameraregistry.notification.account;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cameraregistry.events.EventCodec;
 import org.cameraregistry.events.EventEnvelope;
-import org.cameraregistry.events.InvalidEventException;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.account.AccountEmailChanged;
 import org.cameraregistry.events.account.AccountErased;
@@ -46,7 +44,7 @@ class AccountEventListener {
     void keepRegisteredContact(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<AccountRegistered> event = codec.read(record.value(), AccountRegistered.TYPE);
         AccountRegistered registered = event.data();
-        requireOneAccount(record, event, registered.accountId());
+        event.requireAbout(record.key(), registered.accountId(), "accountId");
         contacts.save(new Contact(registered.accountId(), registered.version(), registered.email(),
                 registered.displayName(), Locale.forLanguageTag(registered.locale())));
     }
@@ -55,7 +53,7 @@ class AccountEventListener {
     void keepChangedContact(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<AccountEmailChanged> event = codec.read(record.value(), AccountEmailChanged.TYPE);
         AccountEmailChanged changed = event.data();
-        requireOneAccount(record, event, changed.accountId());
+        event.requireAbout(record.key(), changed.accountId(), "accountId");
         contacts.save(new Contact(changed.accountId(), changed.version(), changed.email(), changed.displayName(),
                 Locale.forLanguageTag(changed.locale())));
     }
@@ -64,7 +62,7 @@ class AccountEventListener {
     void emailVerificationLink(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<AccountVerificationRequested> event = codec.read(record.value(), AccountVerificationRequested.TYPE);
         AccountVerificationRequested requested = event.data();
-        requireOneAccount(record, event, requested.accountId());
+        event.requireAbout(record.key(), requested.accountId(), "accountId");
         notifier.send(Notification.about(event.id(), requested.accountId(), NotificationKind.ACCOUNT_VERIFICATION,
                 Map.of("link", requested.link(), "expiresAt", requested.expiresAt())), Duration.ZERO);
     }
@@ -73,7 +71,7 @@ class AccountEventListener {
     void emailPasswordResetLink(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<PasswordResetRequested> event = codec.read(record.value(), PasswordResetRequested.TYPE);
         PasswordResetRequested requested = event.data();
-        requireOneAccount(record, event, requested.accountId());
+        event.requireAbout(record.key(), requested.accountId(), "accountId");
         notifier.send(Notification.about(event.id(), requested.accountId(), NotificationKind.PASSWORD_RESET,
                 Map.of("link", requested.link(), "expiresAt", requested.expiresAt())), Duration.ZERO);
     }
@@ -82,16 +80,7 @@ class AccountEventListener {
     void forgetErasedAccount(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<AccountErased> event = codec.read(record.value(), AccountErased.TYPE);
         AccountErased erased = event.data();
-        requireOneAccount(record, event, erased.accountId());
+        event.requireAbout(record.key(), erased.accountId(), "accountId");
         erasure.erase(event.id(), erased.accountId(), erased.erasedAt());
-    }
-
-    /** The Kafka key, the subject and the account the event describes must be one account. */
-    private static void requireOneAccount(ConsumerRecord<String, byte[]> record, EventEnvelope<?> event, UUID accountId) {
-        String account = accountId.toString();
-        if (!account.equals(record.key()) || !account.equals(event.subject())) {
-            throw new InvalidEventException("key '" + record.key() + "', subject '" + event.subject()
-                    + "' and accountId '" + account + "' must name the same account");
-        }
     }
 }

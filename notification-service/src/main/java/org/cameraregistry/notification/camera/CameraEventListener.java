@@ -2,11 +2,9 @@ package org.cameraregistry.notification.camera;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cameraregistry.events.EventCodec;
 import org.cameraregistry.events.EventEnvelope;
-import org.cameraregistry.events.InvalidEventException;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraLevel;
@@ -35,7 +33,7 @@ class CameraEventListener {
     void emailRegisteredCamera(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<CameraRegistered> event = codec.read(record.value(), CameraRegistered.TYPE);
         CameraRegistered registered = event.data();
-        requireOneCamera(record, event, registered.cameraId());
+        event.requireAbout(record.key(), registered.cameraId(), "cameraId");
         if (registered.ownerId() != null) {
             notifier.send(Notification.about(event.id(), registered.ownerId(), NotificationKind.CAMERA_REGISTERED,
                     Map.of("label", registered.camera().label(), "cameraId", registered.cameraId(),
@@ -47,18 +45,10 @@ class CameraEventListener {
     void emailDeletedCamera(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<CameraDeregistered> event = codec.read(record.value(), CameraDeregistered.TYPE);
         CameraDeregistered deregistered = event.data();
-        requireOneCamera(record, event, deregistered.cameraId());
+        event.requireAbout(record.key(), deregistered.cameraId(), "cameraId");
         if (deregistered.ownerId() != null) {
             notifier.send(Notification.about(event.id(), deregistered.ownerId(), NotificationKind.CAMERA_DELETED,
                     Map.of("cameraId", deregistered.cameraId())), Duration.ZERO);
-        }
-    }
-
-    private static void requireOneCamera(ConsumerRecord<String, byte[]> record, EventEnvelope<?> event, UUID cameraId) {
-        String camera = cameraId.toString();
-        if (!camera.equals(record.key()) || !camera.equals(event.subject())) {
-            throw new InvalidEventException("key '" + record.key() + "', subject '" + event.subject()
-                    + "' and cameraId '" + camera + "' must name the same camera");
         }
     }
 }

@@ -3,7 +3,6 @@ package org.cameraregistry.notification.digest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cameraregistry.events.EventCodec;
 import org.cameraregistry.events.EventEnvelope;
-import org.cameraregistry.events.InvalidEventException;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.access.LiveAccessOpened;
 import org.cameraregistry.notification.NotificationProperties;
@@ -30,11 +29,7 @@ class LiveAccessListener {
     void gatherLiveAccessNotice(ConsumerRecord<String, byte[]> record) {
         EventEnvelope<LiveAccessOpened> event = codec.read(record.value(), LiveAccessOpened.TYPE);
         LiveAccessOpened opened = event.data();
-        String grant = opened.grantId().toString();
-        if (!grant.equals(record.key()) || !grant.equals(event.subject())) {
-            throw new InvalidEventException("key '" + record.key() + "', subject '" + event.subject()
-                    + "' and grantId '" + grant + "' must name the same grant");
-        }
+        event.requireAbout(record.key(), opened.grantId(), "grantId");
         digests.add(opened.ownerId(), new LiveAccessNotice(event.id(), opened.cameraId(), opened.departmentId(),
                 opened.incidentId(), opened.openedAt(), opened.expiresAt()), properties.digest().window());
     }
