@@ -9,14 +9,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.geo.index.IndexedCamera;
-import org.junit.jupiter.api.AfterEach;
+import org.cameraregistry.testkit.AllAtOnce;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,20 +25,12 @@ abstract class CameraStoreContract {
     private static final int WRITERS = 8;
 
     private CameraStore store;
-    private ExecutorService writers;
 
     protected abstract MongoDatabase freshDatabase();
 
     @BeforeEach
     void prepare() {
         store = new CameraStore(freshDatabase());
-        writers = Executors.newFixedThreadPool(WRITERS);
-    }
-
-    @AfterEach
-    void stopWriters() throws InterruptedException {
-        writers.shutdownNow();
-        assertThat(writers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -104,14 +91,12 @@ abstract class CameraStoreContract {
     }
 
     @Test
-    void aRegistrationAndADeregistrationWrittenAtTheSameMomentLeaveTheCameraRemoved() throws Exception {
+    void aRegistrationAndADeregistrationWrittenAtTheSameMomentLeaveTheCameraRemoved() {
         for (int i = 0; i < 100; i++) {
             UUID id = UUID.randomUUID();
-            CyclicBarrier together = new CyclicBarrier(2);
-
-            runTogether(List.of(
-                    () -> { together.await(); return store.save(camera(id, 1)); },
-                    () -> { together.await(); return store.remove(id, 2); }));
+            AllAtOnce.call(List.<Callable<Boolean>>of(
+                    () -> store.save(camera(id, 1)),
+                    () -> store.remove(id, 2)));
 
             CameraStore.Stored stored = store.find(id).orElseThrow();
             assertThat(stored.removed()).as("camera %d", i).isTrue();
@@ -120,7 +105,7 @@ abstract class CameraStoreContract {
     }
 
     @Test
-    void theNewestOfManyConcurrentWritesWinsWhetherItIsAChangeOrARemoval() throws Exception {
+    void theNewestOfManyConcurrentWritesWinsWhetherItIsAChangeOrARemoval() {
         Random random = new Random(42);
         for (int i = 0; i < 20; i++) {
             UUID id = UUID.randomUUID();
@@ -131,12 +116,10 @@ abstract class CameraStoreContract {
                 versions.add(version);
             }
             Collections.shuffle(versions, random);
-            CyclicBarrier together = new CyclicBarrier(WRITERS);
             List<Callable<Boolean>> work = new ArrayList<>();
             for (int writer = 0; writer < WRITERS; writer++) {
                 List<Integer> mine = versions.subList(writer * 4, writer * 4 + 4);
                 work.add(() -> {
-                    together.await();
                     for (int version : mine) {
                         if (version == newest && newestRemoves) {
                             store.remove(id, version);
@@ -148,7 +131,7 @@ abstract class CameraStoreContract {
                 });
             }
 
-            runTogether(work);
+            AllAtOnce.call(work);
 
             CameraStore.Stored stored = store.find(id).orElseThrow();
             assertThat(stored.version()).as("camera %d", i).isEqualTo(newest);
@@ -156,14 +139,6 @@ abstract class CameraStoreContract {
             if (!newestRemoves) {
                 assertThat(stored.camera()).isEqualTo(camera(id, newest));
             }
-        }
-    }
-
-    private void runTogether(List<Callable<Boolean>> work) throws Exception {
-        List<Future<Boolean>> running = new ArrayList<>();
-        work.forEach(task -> running.add(writers.submit(task)));
-        for (Future<Boolean> task : running) {
-            task.get(30, TimeUnit.SECONDS);
         }
     }
 

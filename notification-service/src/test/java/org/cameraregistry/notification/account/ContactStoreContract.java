@@ -10,11 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.cameraregistry.testkit.AllAtOnce;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,20 +24,12 @@ abstract class ContactStoreContract {
     private static final int WRITERS = 8;
 
     private ContactStore store;
-    private ExecutorService writers;
 
     protected abstract MongoDatabase freshDatabase();
 
     @BeforeEach
     void prepare() {
         store = new ContactStore(freshDatabase());
-        writers = Executors.newFixedThreadPool(WRITERS);
-    }
-
-    @AfterEach
-    void stopWriters() throws InterruptedException {
-        writers.shutdownNow();
-        assertThat(writers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -68,7 +56,7 @@ abstract class ContactStoreContract {
     }
 
     @Test
-    void theNewestOfManyConcurrentVersionsWins() throws Exception {
+    void theNewestOfManyConcurrentVersionsWins() {
         for (int round = 0; round < 20; round++) {
             UUID account = UUID.randomUUID();
             List<Integer> versions = new ArrayList<>();
@@ -79,14 +67,14 @@ abstract class ContactStoreContract {
             List<Callable<Boolean>> work = new ArrayList<>();
             versions.forEach(version -> work.add(() -> store.save(contact(account, version))));
 
-            runTogether(work);
+            AllAtOnce.call(work);
 
             assertThat(store.find(account).contact()).as("round %d", round).contains(contact(account, WRITERS));
         }
     }
 
     @Test
-    void anErasureRacingNewDetailsLeavesTheAccountErased() throws Exception {
+    void anErasureRacingNewDetailsLeavesTheAccountErased() {
         for (int round = 0; round < 20; round++) {
             UUID account = UUID.randomUUID();
             List<Callable<Boolean>> work = new ArrayList<>();
@@ -99,19 +87,11 @@ abstract class ContactStoreContract {
                 return true;
             });
 
-            runTogether(work);
+            AllAtOnce.call(work);
 
             // Whatever came first, a save either happened before the erasure or never counts.
             assertThat(store.find(account)).as("round %d", round).isEqualTo(ContactStore.Known.ERASED);
             assertThat(store.save(contact(account, WRITERS + 1))).isFalse();
-        }
-    }
-
-    private void runTogether(List<Callable<Boolean>> work) throws Exception {
-        List<Future<Boolean>> running = new ArrayList<>();
-        work.forEach(task -> running.add(writers.submit(task)));
-        for (Future<Boolean> task : running) {
-            task.get(30, TimeUnit.SECONDS);
         }
     }
 

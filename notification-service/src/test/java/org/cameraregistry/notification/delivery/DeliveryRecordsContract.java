@@ -7,17 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.cameraregistry.testkit.AllAtOnce;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +25,6 @@ abstract class DeliveryRecordsContract {
 
     private MongoDatabase database;
     private DeliveryRecords records;
-    private ExecutorService senders;
 
     protected abstract MongoDatabase freshDatabase();
 
@@ -40,17 +32,10 @@ abstract class DeliveryRecordsContract {
     void prepare() {
         database = freshDatabase();
         records = new DeliveryRecords(database, Clock.systemUTC());
-        senders = Executors.newFixedThreadPool(SENDERS);
-    }
-
-    @AfterEach
-    void stopSenders() throws InterruptedException {
-        senders.shutdownNow();
-        assertThat(senders.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
-    void ofManyConcurrentClaimsOfOneEmailExactlyOneWins() throws Exception {
+    void ofManyConcurrentClaimsOfOneEmailExactlyOneWins() {
         for (int round = 0; round < 20; round++) {
             Notification email = notification();
 
@@ -61,7 +46,7 @@ abstract class DeliveryRecordsContract {
     }
 
     @Test
-    void ofManyConcurrentTakeOversOfAnAbandonedClaimExactlyOneWins() throws Exception {
+    void ofManyConcurrentTakeOversOfAnAbandonedClaimExactlyOneWins() {
         for (int round = 0; round < 20; round++) {
             Notification email = notification();
             Clock longAgo = Clock.fixed(Instant.now().minus(LEASE).minusSeconds(60), ZoneOffset.UTC);
@@ -89,23 +74,8 @@ abstract class DeliveryRecordsContract {
         assertThat(records.claim(released, LEASE).claimed()).isTrue();
     }
 
-    private List<DeliveryRecords.Claim> claimTogether(DeliveryRecords claimer, Notification email) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Callable<DeliveryRecords.Claim>> work = new ArrayList<>();
-        for (int sender = 0; sender < SENDERS; sender++) {
-            work.add(() -> {
-                start.await();
-                return claimer.claim(email, LEASE);
-            });
-        }
-        List<Future<DeliveryRecords.Claim>> running = new ArrayList<>();
-        work.forEach(task -> running.add(senders.submit(task)));
-        start.countDown();
-        List<DeliveryRecords.Claim> claims = new ArrayList<>();
-        for (Future<DeliveryRecords.Claim> task : running) {
-            claims.add(task.get(30, TimeUnit.SECONDS));
-        }
-        return claims;
+    private static List<DeliveryRecords.Claim> claimTogether(DeliveryRecords claimer, Notification email) {
+        return AllAtOnce.call(SENDERS, () -> claimer.claim(email, LEASE));
     }
 
     private static Notification notification() {

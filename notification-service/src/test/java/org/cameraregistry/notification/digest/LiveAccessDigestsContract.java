@@ -11,12 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.cameraregistry.testkit.AllAtOnce;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +28,6 @@ abstract class LiveAccessDigestsContract {
 
     private MongoDatabase database;
     private LiveAccessDigests digests;
-    private ExecutorService listeners;
 
     protected abstract MongoDatabase freshDatabase();
 
@@ -41,17 +35,10 @@ abstract class LiveAccessDigestsContract {
     void prepare() {
         database = freshDatabase();
         digests = new LiveAccessDigests(database, Clock.systemUTC());
-        listeners = Executors.newFixedThreadPool(LISTENERS);
-    }
-
-    @AfterEach
-    void stopListeners() throws InterruptedException {
-        listeners.shutdownNow();
-        assertThat(listeners.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
-    void noticesOfOneOwnerAddedAtOnceJoinOneWindow() throws Exception {
+    void noticesOfOneOwnerAddedAtOnceJoinOneWindow() {
         for (int round = 0; round < 10; round++) {
             UUID owner = UUID.randomUUID();
             List<Callable<Void>> work = new ArrayList<>();
@@ -63,7 +50,7 @@ abstract class LiveAccessDigestsContract {
                 });
             }
 
-            runTogether(work);
+            AllAtOnce.call(work);
 
             assertThat(digestsOf(owner, digests)).as("round %d", round).singleElement()
                     .satisfies(digest -> assertThat(digest.notices()).hasSize(LISTENERS));
@@ -71,18 +58,14 @@ abstract class LiveAccessDigestsContract {
     }
 
     @Test
-    void oneNoticeDeliveredManyTimesAtOnceIsKeptOnce() throws Exception {
+    void oneNoticeDeliveredManyTimesAtOnceIsKeptOnce() {
         UUID owner = UUID.randomUUID();
         LiveAccessNotice notice = notice();
-        List<Callable<Void>> work = new ArrayList<>();
-        for (int each = 0; each < LISTENERS; each++) {
-            work.add(() -> {
-                digests.add(owner, notice, WINDOW);
-                return null;
-            });
-        }
 
-        runTogether(work);
+        AllAtOnce.call(LISTENERS, () -> {
+            digests.add(owner, notice, WINDOW);
+            return null;
+        });
 
         assertThat(digests.waiting(owner)).isEqualTo(1);
     }
@@ -105,19 +88,6 @@ abstract class LiveAccessDigestsContract {
 
     private static List<LiveAccessDigests.Digest> digestsOf(UUID owner, LiveAccessDigests digests) {
         return digests.due(LATER, 10_000).stream().filter(digest -> digest.ownerId().equals(owner)).toList();
-    }
-
-    private void runTogether(List<Callable<Void>> work) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Void>> running = new ArrayList<>();
-        work.forEach(task -> running.add(listeners.submit(() -> {
-            start.await();
-            return task.call();
-        })));
-        start.countDown();
-        for (Future<Void> task : running) {
-            task.get(30, TimeUnit.SECONDS);
-        }
     }
 
     private static LiveAccessNotice notice() {
