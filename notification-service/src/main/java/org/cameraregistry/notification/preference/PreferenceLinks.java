@@ -28,23 +28,22 @@ public class PreferenceLinks {
 
     /** The kinds a link would turn off, the optional ones all for an every-kind link. */
     public Set<NotificationKind> kindsOf(String token) {
-        String scope = grant(token).scope();
-        if (UnsubscribeTokens.EVERY_KIND.equals(scope)) {
-            return optionalKinds();
-        }
-        return NotificationKind.byKey(scope).filter(NotificationKind::optional).map(EnumSet::of)
-                .orElseThrow(() -> new RefusedLinkException(RefusedLinkException.Reason.FORGED));
+        return kindsOf(grant(token));
     }
 
-    /** Turns off what the link names; a second time changes nothing. */
-    public void unsubscribe(String token) {
-        UUID accountId = grant(token).accountId();
-        Set<NotificationKind> kinds = kindsOf(token);
-        if (!isKnown(accountId)) {
-            return;
+    /**
+     * Turns off what the link names; a second time changes nothing.
+     *
+     * @return the kinds it names
+     */
+    public Set<NotificationKind> unsubscribe(String token) {
+        UnsubscribeTokens.Grant grant = grant(token);
+        Set<NotificationKind> kinds = kindsOf(grant);
+        if (isKnown(grant.accountId())) {
+            preferences.turnOff(grant.accountId(), kinds);
+            forgetIfErasedMeanwhile(grant.accountId());
         }
-        kinds.forEach(kind -> preferences.turnOff(accountId, kind));
-        forgetIfErasedMeanwhile(accountId);
+        return kinds;
     }
 
     /** The optional kinds the account receives, or empty if the account is erased. */
@@ -68,13 +67,9 @@ public class PreferenceLinks {
         if (!isKnown(accountId)) {
             return false;
         }
-        for (NotificationKind kind : optionalKinds()) {
-            if (receiving.contains(kind)) {
-                preferences.turnOn(accountId, kind);
-            } else {
-                preferences.turnOff(accountId, kind);
-            }
-        }
+        Set<NotificationKind> off = optionalKinds();
+        off.removeAll(receiving);
+        preferences.turnOffExactly(accountId, off);
         forgetIfErasedMeanwhile(accountId);
         return true;
     }
@@ -88,6 +83,14 @@ public class PreferenceLinks {
             }
         }
         return optional;
+    }
+
+    private static Set<NotificationKind> kindsOf(UnsubscribeTokens.Grant grant) {
+        if (UnsubscribeTokens.EVERY_KIND.equals(grant.scope())) {
+            return optionalKinds();
+        }
+        return NotificationKind.byKey(grant.scope()).filter(NotificationKind::optional).map(EnumSet::of)
+                .orElseThrow(() -> new RefusedLinkException(RefusedLinkException.Reason.FORGED));
     }
 
     private UnsubscribeTokens.Grant everyKindGrant(String token) {

@@ -94,9 +94,9 @@ public class PreferencePages {
     @PostMapping(path = "/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
     String unsubscribe(@Parameter(description = "The signed token of the link") @RequestParam String token,
             Model model) {
-        links.unsubscribe(token);
+        Set<NotificationKind> stopped = links.unsubscribe(token);
         model.addAttribute("token", token);
-        model.addAttribute("kinds", keys(links.kindsOf(token)));
+        model.addAttribute("kinds", keys(stopped));
         return "notifications/unsubscribed";
     }
 

@@ -44,16 +44,17 @@ public class Preferences {
         return off;
     }
 
-    /** Turns {@code kind} off for the account; turning it off twice is the same as once. */
-    public void turnOff(UUID accountId, NotificationKind kind) {
-        requireOptional(kind);
-        preferences.updateOne(eq("_id", accountId), Updates.addToSet("off", kind.key()), new UpdateOptions().upsert(true));
+    /** Turns {@code kinds} off for the account; turning one off twice is the same as once. */
+    public void turnOff(UUID accountId, Set<NotificationKind> kinds) {
+        requireOptional(kinds);
+        preferences.updateOne(eq("_id", accountId), Updates.addEachToSet("off", keys(kinds)),
+                new UpdateOptions().upsert(true));
     }
 
-    /** Turns {@code kind} on again for the account. */
-    public void turnOn(UUID accountId, NotificationKind kind) {
-        requireOptional(kind);
-        preferences.updateOne(eq("_id", accountId), Updates.pull("off", kind.key()));
+    /** Makes {@code kinds} the optional kinds the account turned off, in one write. */
+    public void turnOffExactly(UUID accountId, Set<NotificationKind> kinds) {
+        requireOptional(kinds);
+        preferences.updateOne(eq("_id", accountId), Updates.set("off", keys(kinds)), new UpdateOptions().upsert(true));
     }
 
     /** Forgets the account's preferences. */
@@ -61,9 +62,13 @@ public class Preferences {
         preferences.deleteOne(eq("_id", accountId));
     }
 
-    private static void requireOptional(NotificationKind kind) {
-        if (!kind.optional()) {
+    private static void requireOptional(Set<NotificationKind> kinds) {
+        kinds.stream().filter(kind -> !kind.optional()).findFirst().ifPresent(kind -> {
             throw new IllegalArgumentException(kind.key() + " cannot be turned off");
-        }
+        });
+    }
+
+    private static List<String> keys(Set<NotificationKind> kinds) {
+        return kinds.stream().map(NotificationKind::key).sorted().toList();
     }
 }
