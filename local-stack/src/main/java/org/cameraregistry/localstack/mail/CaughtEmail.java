@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public record CaughtEmail(String id, Instant receivedAt, Address from, List<Addr
     static CaughtEmail of(MimeMessage message, Instant receivedAt) {
         try {
             Map<String, List<String>> headers = new LinkedHashMap<>();
-            for (Header header : java.util.Collections.list(message.getAllHeaders())) {
+            for (Header header : Collections.list(message.getAllHeaders())) {
                 headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(decoded(header.getValue()));
             }
             List<Address> to = new ArrayList<>();

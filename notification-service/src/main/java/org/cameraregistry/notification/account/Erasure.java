@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.cameraregistry.notification.delivery.AwaitingAccountException;
 import org.cameraregistry.notification.delivery.DeliveryRecords;
 import org.cameraregistry.notification.delivery.Notification;
 import org.cameraregistry.notification.delivery.NotificationKind;
@@ -49,7 +50,7 @@ class Erasure {
             notifier.send(Notification.about(eventId, accountId, NotificationKind.ACCOUNT_ERASED, Map.of()), Duration.ZERO);
         } catch (RetriesSpentException e) {
             log.warn("account {} erased without its confirmation: {}", accountId, e.getMessage());
-        } catch (org.cameraregistry.notification.delivery.AwaitingAccountException e) {
+        } catch (AwaitingAccountException e) {
             log.info("account {} erased; it had no contact details here", accountId);
         }
         preferences.forget(accountId);

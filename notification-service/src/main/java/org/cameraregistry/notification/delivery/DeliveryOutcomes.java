@@ -2,6 +2,7 @@ package org.cameraregistry.notification.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ public class DeliveryOutcomes {
     }
 
     /** {@code notification-failed} for a delivery whose attempts were spent: it keeps no record to publish from. */
-    public void publishRetriesSpent(Notification notification, java.time.Instant at) {
+    public void publishRetriesSpent(Notification notification, Instant at) {
         send(NotificationFailed.TYPE, new DeliveryRecords.Record(notification.id(), notification.accountId(),
                         notification.kind().key(), notification.causeEventIds(), DeliveryRecords.FAILED,
                         DeliveryFailure.RETRIES_SPENT.code(), at, false),

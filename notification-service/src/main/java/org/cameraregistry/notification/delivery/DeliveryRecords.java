@@ -9,6 +9,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
@@ -120,12 +123,12 @@ public class DeliveryRecords {
         return deliveries.countDocuments(eq("accountId", accountId));
     }
 
-    private Record finish(String id, org.bson.conversions.Bson state) {
+    private Record finish(String id, Bson state) {
         Instant now = clock.instant();
         Document updated = deliveries.findOneAndUpdate(eq("_id", id),
                 Updates.combine(state, Updates.set("finishedAt", Date.from(now))),
-                new com.mongodb.client.model.FindOneAndUpdateOptions()
-                        .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER));
+                new FindOneAndUpdateOptions()
+                        .returnDocument(ReturnDocument.AFTER));
         if (updated == null) {
             throw new IllegalStateException("delivery " + id + " vanished while it was being sent");
         }
