@@ -19,6 +19,8 @@ import java.util.Map;
 final class StackSecrets {
 
     private static final String UNSUBSCRIBE_SIGNING_KEY = "notification-unsubscribe-signing-key";
+    private static final String SIGNING_KEYS_PASSWORD = "identity-signing-keys-encryption-password";
+    private static final String GATEWAY_CLIENT_SECRET = "gateway-client-secret";
 
     private final Path directory;
 
@@ -40,10 +42,13 @@ final class StackSecrets {
 
     /** The environment a service's instances get: every instance of a service the same. */
     Map<String, String> of(String service) {
-        if (service.equals("notification-service")) {
-            return Map.of("NOTIFICATION_UNSUBSCRIBE_SIGNINGKEY", key(UNSUBSCRIBE_SIGNING_KEY));
-        }
-        return Map.of();
+        return switch (service) {
+            case "notification-service" -> Map.of("NOTIFICATION_UNSUBSCRIBE_SIGNINGKEY", key(UNSUBSCRIBE_SIGNING_KEY));
+            case "identity-service" -> Map.of(
+                    "IDENTITY_SIGNINGKEYS_ENCRYPTIONPASSWORD", key(SIGNING_KEYS_PASSWORD),
+                    "IDENTITY_CLIENTS_GATEWAY_SECRET", key(GATEWAY_CLIENT_SECRET));
+            default -> Map.of();
+        };
     }
 
     /** 32 random bytes, base64, made once. */

@@ -39,6 +39,15 @@ public final class ApiClient {
         return send(request(path).GET(), null);
     }
 
+    /** A GET with headers, as name, value, name, value... */
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder builder = request(path).GET();
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder, null);
+    }
+
     public Response post(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)),
                 json);

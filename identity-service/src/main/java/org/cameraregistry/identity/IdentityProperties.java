@@ -1,0 +1,87 @@
+package org.cameraregistry.identity;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything identity-service lets an operator tune, under {@code identity.*}, with its default. The
+ * issuer is Spring's {@code spring.security.oauth2.authorizationserver.issuer}.
+ *
+ * @param audience    the {@code aud} of every access token: the platform's API, which every service checks
+ * @param tokens      how long tokens live
+ * @param signingKeys the keys tokens are signed with
+ * @param clients     the platform's own clients
+ */
+@ConfigurationProperties("identity")
+public record IdentityProperties(
+        @DefaultValue("camera-registry") String audience,
+        @DefaultValue Tokens tokens,
+        @DefaultValue SigningKeys signingKeys,
+        @DefaultValue Clients clients) {
+
+    /**
+     * @param accessTokenTimeToLive how long an access token works; short, since a service cannot
+     *                              revoke one it has already checked
+     * @param refreshTokenTimeToLive how long a confidential client may renew without a new sign-in
+     */
+    public record Tokens(
+            @DefaultValue("PT5M") Duration accessTokenTimeToLive,
+            @DefaultValue("PT8H") Duration refreshTokenTimeToLive) {
+    }
+
+    /**
+     * A new key is published in the JWKS {@code publishBeforeUse} before it signs anything, so that
+     * every instance and every service's cache has it first; a key stays published for
+     * {@code retainAfterSuccessor} after the next one took over, so the tokens it signed outlive it.
+     *
+     * @param rotateAfter          the age at which the signing key is replaced
+     * @param publishBeforeUse     how long a new key is only published
+     * @param retainAfterSuccessor how long a replaced key stays published; longer than any token it signed lives
+     * @param checkEvery           how often the keys are re-read and rotation is considered
+     * @param encryptionPassword   the secret the private keys are encrypted with in MongoDB; without one
+     *                             they are stored unencrypted, with a warning
+     */
+    public record SigningKeys(
+            @DefaultValue("P30D") Duration rotateAfter,
+            @DefaultValue("PT2M") Duration publishBeforeUse,
+            @DefaultValue("PT1H") Duration retainAfterSuccessor,
+            @DefaultValue("PT30S") Duration checkEvery,
+            String encryptionPassword) {
+    }
+
+    /**
+     * @param cli     the public command-line client
+     * @param gateway the gateway, the browser's backend
+     */
+    public record Clients(@DefaultValue Cli cli, @DefaultValue Gateway gateway) {
+    }
+
+    /**
+     * A public client for scripts and tests: authorization code with PKCE, redirected to a loopback
+     * address on any port (RFC 8252), no consent screen since it is the platform's own.
+     *
+     * @param clientId    its id
+     * @param redirectUri its redirect, on 127.0.0.1; the port is the one the script listens on
+     */
+    public record Cli(
+            @DefaultValue("camera-cli") String clientId,
+            @DefaultValue("http://127.0.0.1/callback") URI redirectUri) {
+    }
+
+    /**
+     * A confidential client: the gateway signs browsers in and keeps their tokens in its session.
+     *
+     * @param clientId              its id
+     * @param secret                its secret; without one the gateway is not a client
+     * @param redirectUri           where the gateway receives the authorization code
+     * @param postLogoutRedirectUri where a browser goes after signing out
+     */
+    public record Gateway(
+            @DefaultValue("gateway") String clientId,
+            String secret,
+            @DefaultValue("http://localhost:8080/login/oauth2/code/camera-registry") URI redirectUri,
+            @DefaultValue("http://localhost:8080/") URI postLogoutRedirectUri) {
+    }
+}

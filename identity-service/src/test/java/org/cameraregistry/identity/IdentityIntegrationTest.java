@@ -1,0 +1,30 @@
+package org.cameraregistry.identity;
+
+import org.cameraregistry.events.Topics;
+import org.cameraregistry.testkit.EmbeddedInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * identity-service as it runs, on the shared broker and MongoDB wire server, at a port fixed before
+ * the context starts, since the issuer, which every token names, contains it; one context for all
+ * subclasses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "identity.clients.gateway.secret=test-gateway-secret",
+        "identity.signing-keys.encryption-password=test-only-signing-key-password"})
+public abstract class IdentityIntegrationTest {
+
+    public static final EmbeddedInfrastructure INFRASTRUCTURE = EmbeddedInfrastructure.withTopics(Topics.all());
+    public static final int PORT = EmbeddedInfrastructure.freePort();
+    public static final String ISSUER = "http://localhost:" + PORT;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry properties) {
+        properties.add("server.port", () -> PORT);
+        properties.add("spring.security.oauth2.authorizationserver.issuer", () -> ISSUER);
+        properties.add("spring.mongodb.uri", INFRASTRUCTURE::mongoUri);
+        properties.add("spring.kafka.bootstrap-servers", INFRASTRUCTURE::kafkaBrokers);
+    }
+}

@@ -1,0 +1,67 @@
+package org.cameraregistry.chassis.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.cameraregistry.chassis.problem.ProblemDetailsHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A refused request as problem details, with the {@code WWW-Authenticate} header of RFC 6750: no
+ * token is 401 {@code unauthenticated}; an expired, tampered or foreign token is 401
+ * {@code invalid-token}; a valid token without the role is 403 {@code forbidden}. Never says more
+ * about why a token was refused than "invalid": that is for the service's log.
+ */
+public final class TokenProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final JsonMapper JSON = new JsonMapper();
+
+    private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+    private final BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        challenge.commence(request, response, failure);
+        boolean tokenRefused = failure instanceof InvalidBearerTokenException
+                || response.getHeader("WWW-Authenticate") != null && response.getHeader("WWW-Authenticate").contains("invalid_token");
+        if (tokenRefused) {
+            write(response, HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
+                    "The bearer token is expired, malformed, not signed by the platform's issuer or not meant for this API;"
+                            + " sign in again for a new one.");
+        } else {
+            write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                    "This request needs a bearer token: sign in and send it as 'Authorization: Bearer <token>'.");
+        }
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        denial.handle(request, response, denied);
+        write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "Your account's role does not allow this request.");
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(ProblemDetailsHandler.TYPE_BASE + type));
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader("Cache-Control", "no-store");
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+}
