@@ -40,7 +40,8 @@ class ModuleRulesTest {
     private static final String EVENTS = ROOT + "events..";
     private static final String CHASSIS = ROOT + "chassis..";
     private static final String CATALOG = ROOT + "catalog..";
-    private static final List<String> SHARED = List.of(EVENTS, CHASSIS, CATALOG, ROOT + "testkit..", ROOT + "embedded..");
+    private static final String OUTBOX = ROOT + "outbox..";
+    private static final List<String> SHARED = List.of(EVENTS, CHASSIS, CATALOG, OUTBOX, ROOT + "cli..", ROOT + "testkit..", ROOT + "embedded..");
 
     private static JavaClasses classes;
 
@@ -64,8 +65,8 @@ class ModuleRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("services")
-    void aServiceUsesOnlyItsOwnClassesTheEventContractsAndTheChassis(String service) {
-        onlyUses(ROOT + SERVICES.get(service) + "..", EVENTS, CHASSIS);
+    void aServiceUsesOnlyItsOwnClassesTheEventContractsTheChassisAndTheOutbox(String service) {
+        onlyUses(ROOT + SERVICES.get(service) + "..", EVENTS, CHASSIS, OUTBOX);
     }
 
     @Test
@@ -101,14 +102,6 @@ class ModuleRulesTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(AccountEmailChanged.class.getName())
                 .because("an account's email address is kept by identity-service and notification-service only"
                         + " (docs/adr/0009)")
-                .check(classes);
-    }
-
-    @Test
-    void theRegistryOutboxKnowsNothingOfCameras() {
-        noClasses().that().resideInAPackage(ROOT + "registry.outbox..")
-                .should().dependOnClassesThat().resideInAPackage(ROOT + "registry.camera..")
-                .because("the outbox relays any aggregate's events (docs/adr/0002)")
                 .check(classes);
     }
 

@@ -32,14 +32,14 @@ import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraRegistered;
-import org.cameraregistry.registry.RegistryProperties;
 import org.cameraregistry.registry.camera.Camera;
 import org.cameraregistry.registry.camera.CameraRepository;
-import org.cameraregistry.registry.outbox.KafkaReachability;
-import org.cameraregistry.registry.outbox.Outbox;
-import org.cameraregistry.registry.outbox.OutboxRelay;
-import org.cameraregistry.registry.outbox.PendingEvent;
-import org.cameraregistry.registry.outbox.RelayLease;
+import org.cameraregistry.outbox.KafkaReachability;
+import org.cameraregistry.outbox.Outbox;
+import org.cameraregistry.outbox.OutboxRelay;
+import org.cameraregistry.outbox.OutboxSettings;
+import org.cameraregistry.outbox.PendingEvent;
+import org.cameraregistry.outbox.RelayLease;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -96,7 +96,7 @@ public final class RelayDrainBench {
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
-            RegistryProperties.Outbox settings = new RegistryProperties.Outbox(true, Duration.ofMillis(500),
+            OutboxSettings settings = new OutboxSettings(true, Duration.ofMillis(500),
                     Duration.ofMillis(50), Duration.ofSeconds(30), batchSize, 8, 100, Duration.ofSeconds(10));
             OutboxRelay relay = new OutboxRelay(
                     Map.of(outbox, new RelayLease(database, outbox.name(), "bench", Duration.ofSeconds(10), Clock.systemUTC())),

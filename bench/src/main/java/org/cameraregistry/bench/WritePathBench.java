@@ -286,7 +286,7 @@ public final class WritePathBench {
         try {
             String metrics = http.send(HttpRequest.newBuilder(URI.create(registry + "/actuator/prometheus")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            return metrics.lines().filter(line -> line.startsWith("registry_outbox_published_total{"))
+            return metrics.lines().filter(line -> line.startsWith("outbox_published_total{"))
                     .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                     .findFirst().orElse(0);
         } catch (IOException e) {

@@ -260,7 +260,7 @@ class LocalStackIT {
             assertThat(ids).allSatisfy(id -> assertThat(published.get(id)).as(id).isEqualTo(1));
         }
         List<Double> leases = stack.instancesOf("registry-service").stream()
-                .map(registry -> metric(registry, "registry_outbox_lease_held")).toList();
+                .map(registry -> metric(registry, "outbox_lease_held")).toList();
         assertThat(leases).containsExactlyInAnyOrder(1.0, 0.0);
     }
 

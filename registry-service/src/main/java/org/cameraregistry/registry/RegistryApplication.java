@@ -2,6 +2,7 @@ package org.cameraregistry.registry;
 
 import java.time.Clock;
 import org.cameraregistry.events.EventCodec;
+import org.cameraregistry.outbox.OutboxSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +20,12 @@ public class RegistryApplication {
     @Bean
     EventCodec eventCodec() {
         return new EventCodec();
+    }
+
+    /** The registry's outboxes are relayed with its settings ({@code registry.outbox.*}). */
+    @Bean
+    OutboxSettings outboxSettings(RegistryProperties properties) {
+        return properties.outbox();
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.cameraregistry.registry;
 
 import java.time.Duration;
+import org.cameraregistry.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,33 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotency  how long a client's {@code Idempotency-Key} is remembered
  */
 @ConfigurationProperties("registry")
-public record RegistryProperties(@DefaultValue Outbox outbox, @DefaultValue Idempotency idempotency) {
+public record RegistryProperties(@DefaultValue OutboxSettings outbox, @DefaultValue Idempotency idempotency) {
 
-    /**
-     * @param relayEnabled          whether this instance relays at all (off only in tests that need events to wait)
-     * @param pollInterval          how often the relay looks for waiting events when no writer woke it up
-     * @param linger                how long the relay waits, once a writer woke it, for more writes to
-     *                              relay in the same pass (as a Kafka producer lingers to fill a batch):
-     *                              one query for many events rather than one each
-     * @param maxBackoff            the longest wait between attempts while Kafka or MongoDB is unreachable,
-     *                              and between attempts at one failing event
-     * @param batchSize             how many documents one pass sends before it waits for Kafka's confirmations
-     * @param maxAttempts           how often an event that Kafka refuses is tried before it is parked
-     * @param maxWaitingPerDocument how many events may wait in one camera's outbox; past it, changes to
-     *                              that camera answer 503 until the relay catches up
-     * @param leaseDuration         how long an instance relays without renewing its lease before another
-     *                              instance may take over
-     */
-    public record Outbox(
-            @DefaultValue("true") boolean relayEnabled,
-            @DefaultValue("PT0.5S") Duration pollInterval,
-            @DefaultValue("PT0.05S") Duration linger,
-            @DefaultValue("PT30S") Duration maxBackoff,
-            @DefaultValue("200") int batchSize,
-            @DefaultValue("8") int maxAttempts,
-            @DefaultValue("100") int maxWaitingPerDocument,
-            @DefaultValue("PT10S") Duration leaseDuration) {
-    }
 
     /** @param keyLifetime how long a repeat of a request with the same key answers what the first one did */
     public record Idempotency(@DefaultValue("PT24H") Duration keyLifetime) {

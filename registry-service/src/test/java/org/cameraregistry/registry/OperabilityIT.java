@@ -27,8 +27,8 @@ class OperabilityIT extends RegistryIntegrationTest {
 
         String metrics = api.get("/actuator/prometheus").body();
 
-        assertThat(metrics).contains("registry_outbox_published_total{application=\"registry-service\"");
-        assertThat(metrics).contains("registry_outbox_waiting_documents{application=\"registry-service\"");
+        assertThat(metrics).contains("outbox_published_total{application=\"registry-service\"");
+        assertThat(metrics).contains("outbox_waiting_documents{application=\"registry-service\"");
         assertThat(metrics).contains("http_server_requests_seconds_count{application=\"registry-service\"");
     }
 }

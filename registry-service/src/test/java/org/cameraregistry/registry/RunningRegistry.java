@@ -55,7 +55,7 @@ public final class RunningRegistry implements AutoCloseable {
         return created.json().path("id").asString();
     }
 
-    /** One value of the Prometheus endpoint, such as {@code registry_outbox_lease_held}. */
+    /** One value of the Prometheus endpoint, such as {@code outbox_lease_held}. */
     public double metric(String name) {
         return api.get("/actuator/prometheus").body().lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))

@@ -8,7 +8,7 @@ import org.cameraregistry.events.EventType;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
-import org.cameraregistry.registry.outbox.PendingEvent;
+import org.cameraregistry.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
 
 /** The events that a camera's changes publish, ready for the outbox. */

@@ -21,8 +21,8 @@ import org.bson.conversions.Bson;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraView;
-import org.cameraregistry.registry.outbox.Outbox;
-import org.cameraregistry.registry.outbox.PendingEvent;
+import org.cameraregistry.outbox.Outbox;
+import org.cameraregistry.outbox.PendingEvent;
 
 /**
  * Cameras in the registry's {@value #COLLECTION} collection, through the MongoDB driver. Every

@@ -6,7 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.registry.idempotency.IdempotencyKeys;
-import org.cameraregistry.registry.outbox.OutboxRelay;
+import org.cameraregistry.outbox.OutboxRelay;
 import org.springframework.stereotype.Service;
 
 /**

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import org.cameraregistry.chassis.mongo.MongoStartup;
 import org.cameraregistry.registry.RegistryProperties;
 import org.cameraregistry.registry.idempotency.IdempotencyKeys;
-import org.cameraregistry.registry.outbox.Outbox;
+import org.cameraregistry.outbox.Outbox;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -23,7 +23,7 @@ import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.camera.CameraView;
-import org.cameraregistry.registry.outbox.Outbox;
+import org.cameraregistry.outbox.Outbox;
 import org.cameraregistry.testkit.ApiClient;
 import org.cameraregistry.testkit.ApiContract;
 import org.cameraregistry.testkit.KafkaProbe;

@@ -20,8 +20,8 @@ import org.bson.Document;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraView;
-import org.cameraregistry.registry.outbox.Outbox;
-import org.cameraregistry.registry.outbox.PendingEvent;
+import org.cameraregistry.outbox.Outbox;
+import org.cameraregistry.outbox.PendingEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.UUID;
 import org.bson.Document;
 import org.cameraregistry.events.Topics;
+import org.cameraregistry.outbox.Outbox;
 import org.cameraregistry.registry.RunningRegistry;
 import org.cameraregistry.registry.TestInfrastructure;
 import org.cameraregistry.testkit.ApiClient;
@@ -54,8 +55,8 @@ class OutboxPoisonIT {
             assertThat(reasonOf(summary, withoutPayload)).isEqualTo("unreadable outbox entry: the entry has no payload");
             assertThat(summary.path("parked").values().stream().map(parked -> parked.path("reason").asString()))
                     .anySatisfy(reason -> assertThat(reason).contains("had no event id", "not an event"));
-            assertThat(registry.metric("registry_outbox_parked_total")).isEqualTo(3);
-            assertThat(registry.metric("registry_outbox_parked_documents")).isEqualTo(3);
+            assertThat(registry.metric("outbox_parked_total")).isEqualTo(3);
+            assertThat(registry.metric("outbox_parked_documents")).isEqualTo(3);
 
             // The operator mends the topic and re-queues the event, as the runbook says.
             cameras.updateOne(Filters.eq("outboxParked.eventId", refusedByKafka),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.cameraregistry.events.Topics;
+import org.cameraregistry.outbox.Outbox;
 import org.cameraregistry.registry.RunningRegistry;
 import org.cameraregistry.registry.TestInfrastructure;
 import org.cameraregistry.testkit.KafkaProbe;
@@ -30,8 +31,8 @@ class OutboxRelayIT {
                 assertThat(waiting).hasSize(1);
                 assertThat(waiting.getFirst().getString("topic")).isEqualTo(Topics.CAMERA_REGISTERED);
                 await().atMost(Duration.ofSeconds(10))
-                        .until(() -> beforeCrash.metric("registry_outbox_oldest_waiting_age_seconds") > 0);
-                assertThat(beforeCrash.metric("registry_outbox_waiting_documents")).isEqualTo(1);
+                        .until(() -> beforeCrash.metric("outbox_oldest_waiting_age_seconds") > 0);
+                assertThat(beforeCrash.metric("outbox_waiting_documents")).isEqualTo(1);
             }
             assertThat(kafka.recordsUpToNow(Topics.CAMERA_REGISTERED, id)).isEmpty();
 
@@ -43,7 +44,7 @@ class OutboxRelayIT {
                 String later = afterRestart.register("Written after the restart");
                 kafka.await(Topics.CAMERA_REGISTERED, later, 1);
                 assertThat(kafka.recordsUpToNow(Topics.CAMERA_REGISTERED, id)).hasSize(1);
-                assertThat(afterRestart.metric("registry_outbox_oldest_waiting_age_seconds")).isZero();
+                assertThat(afterRestart.metric("outbox_oldest_waiting_age_seconds")).isZero();
             }
         }
     }

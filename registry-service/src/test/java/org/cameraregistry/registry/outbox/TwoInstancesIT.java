@@ -32,21 +32,21 @@ class TwoInstancesIT {
             for (int i = 0; i < 40; i++) {
                 ids.add((i % 2 == 0 ? first : second).register("Camera " + i));
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> first.metric("registry_outbox_waiting_documents") == 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> first.metric("outbox_waiting_documents") == 0);
 
             Map<String, Long> published = kafka.recordsUpToNow(Topics.CAMERA_REGISTERED).stream()
                     .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
             assertThat(ids).allSatisfy(id -> assertThat(published.get(id)).as(id).isEqualTo(1));
-            assertThat(first.metric("registry_outbox_lease_held") + second.metric("registry_outbox_lease_held"))
+            assertThat(first.metric("outbox_lease_held") + second.metric("outbox_lease_held"))
                     .isEqualTo(1);
 
-            RunningRegistry relaying = first.metric("registry_outbox_lease_held") == 1 ? first : second;
+            RunningRegistry relaying = first.metric("outbox_lease_held") == 1 ? first : second;
             RunningRegistry other = relaying == first ? second : first;
             relaying.close();
             String afterwards = other.register("After the relaying instance stopped");
 
             kafka.await(Topics.CAMERA_REGISTERED, afterwards, 1);
-            assertThat(other.metric("registry_outbox_lease_held")).isEqualTo(1);
+            assertThat(other.metric("outbox_lease_held")).isEqualTo(1);
         }
     }
 }

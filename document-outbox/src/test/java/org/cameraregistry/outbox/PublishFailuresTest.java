@@ -1,4 +1,4 @@
-package org.cameraregistry.registry.outbox;
+package org.cameraregistry.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

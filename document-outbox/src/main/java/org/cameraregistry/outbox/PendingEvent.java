@@ -1,4 +1,4 @@
-package org.cameraregistry.registry.outbox;
+package org.cameraregistry.outbox;
 
 import java.time.Instant;
 import java.util.Date;

@@ -1,4 +1,4 @@
-package org.cameraregistry.registry.outbox;
+package org.cameraregistry.outbox;
 
 import com.mongodb.client.MongoDatabase;
 import org.cameraregistry.testkit.TestDatabases;
@@ -11,6 +11,6 @@ class OutboxOnMongoDbIT extends OutboxContract {
 
     @Override
     protected MongoDatabase freshDatabase() {
-        return DATABASES.fresh("registry");
+        return DATABASES.fresh("outbox");
     }
 }

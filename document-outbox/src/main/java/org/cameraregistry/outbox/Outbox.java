@@ -1,4 +1,4 @@
-package org.cameraregistry.registry.outbox;
+package org.cameraregistry.outbox;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -133,9 +133,17 @@ public final class Outbox {
         recordEach(others, now);
     }
 
-    /** Empties a document whose outbox still holds exactly the events read, all published; removes a tombstone. */
+    /**
+     * Empties a document whose outbox still holds exactly the events read, all published; removes a
+     * tombstone. The same events, not only as many: a document replaced whole meanwhile (a camera
+     * deleted while its registration was relayed) has an outbox as long with another event in it.
+     */
     private static WriteModel<Document> emptied(Outcome outcome) {
-        Bson unchanged = and(eq("_id", outcome.documentId()), exists(EVENTS + "." + outcome.read(), false));
+        Bson sameEvents = outcome.read() == 0
+                ? size(EVENTS, 0)
+                : and(exists(EVENTS + "." + outcome.read(), false),
+                        eq(EVENTS + "." + (outcome.read() - 1) + ".eventId", outcome.published().getLast()));
+        Bson unchanged = and(eq("_id", outcome.documentId()), sameEvents);
         if (outcome.removeAfterRelay()) {
             return new DeleteOneModel<>(and(unchanged, eq(REMOVE_AFTER_RELAY, true), or(exists(PARKED, false), size(PARKED, 0))));
         }

@@ -1,4 +1,4 @@
-package org.cameraregistry.registry.outbox;
+package org.cameraregistry.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -185,6 +185,24 @@ abstract class OutboxContract {
         outbox.requeue(poison.eventId());
         outbox.record(List.of(outbox.waiting(10, NOW).getFirst().allPublished()), NOW);
         assertThat(aggregates.find(Filters.eq("_id", id)).first()).isNull();
+    }
+
+    @Test
+    void aDocumentReplacedWholeWhileItsEventsWereRelayedKeepsTheReplacementsEvents() {
+        PendingEvent registered = event();
+        Object id = store(registered);
+        Outbox.Waiting read = outbox.waiting(10, NOW).getFirst();
+        // Deleted meanwhile: a tombstone with an outbox of the same length but another event.
+        PendingEvent deregistered = event();
+        aggregates.replaceOne(Filters.eq("_id", id),
+                Outbox.with(new Document("_id", id).append(Outbox.REMOVE_AFTER_RELAY, true), deregistered));
+
+        outbox.record(List.of(read.allPublished()), NOW);
+
+        assertThat(outbox.waiting(10, NOW)).singleElement()
+                .satisfies(waiting -> assertThat(waiting.events()).containsExactly(deregistered));
+        outbox.record(List.of(outbox.waiting(10, NOW).getFirst().allPublished()), NOW);
+        assertThat(aggregates.find(Filters.eq("_id", id)).first()).as("the tombstone, once relayed").isNull();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.cameraregistry.registry.outbox;
+package org.cameraregistry.outbox;
 
 import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,28 +8,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cameraregistry.chassis.instance.ServiceProperties;
-import org.cameraregistry.registry.RegistryProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** The relay of every outbox the service has, each under a lease of its own. */
-@Configuration(proxyBeanMethods = false)
-class OutboxRelayConfiguration {
+/**
+ * The relay of every {@link Outbox} bean of a service, each under a lease of its own, and
+ * {@code /actuator/outbox}; on as soon as the service declares its {@link OutboxSettings}.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.cameraregistry.chassis.mongo.ServiceDatabaseAutoConfiguration",
+        "org.cameraregistry.chassis.instance.ServiceInstanceAutoConfiguration"})
+@ConditionalOnBean(OutboxSettings.class)
+public class OutboxAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(List<Outbox> outboxes, MongoDatabase serviceDatabase, KafkaTemplate<String, byte[]> kafka,
-            KafkaAdmin kafkaAdmin, RegistryProperties properties, ServiceProperties instance, Clock clock,
+            KafkaAdmin kafkaAdmin, OutboxSettings settings, ServiceProperties instance, ObjectProvider<Clock> clocks,
             MeterRegistry meters, ApplicationEventPublisher events) {
+        Clock clock = clocks.getIfAvailable(Clock::systemUTC);
         Map<Outbox, RelayLease> leased = new LinkedHashMap<>();
         for (Outbox outbox : outboxes) {
             leased.put(outbox, new RelayLease(serviceDatabase, outbox.name(), instance.instanceId(),
-                    properties.outbox().leaseDuration(), clock));
+                    settings.leaseDuration(), clock));
         }
         return new OutboxRelay(leased, kafka, new KafkaReachability(kafkaAdmin.getConfigurationProperties(),
-                Duration.ofSeconds(3)), properties.outbox(), clock, meters, events);
+                Duration.ofSeconds(3)), settings, clock, meters, events);
     }
 
     @Bean

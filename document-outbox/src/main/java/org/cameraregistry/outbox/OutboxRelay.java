@@ -1,4 +1,4 @@
-package org.cameraregistry.registry.outbox;
+package org.cameraregistry.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -22,8 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.cameraregistry.events.EventEnvelope;
-import org.cameraregistry.registry.RegistryProperties;
-import org.cameraregistry.registry.outbox.PendingEvent.UnreadableEntryException;
+import org.cameraregistry.outbox.PendingEvent.UnreadableEntryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
@@ -67,7 +66,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<Outbox, RelayLease> outboxes;
     private final KafkaTemplate<String, byte[]> kafka;
     private final KafkaReachability reachability;
-    private final RegistryProperties.Outbox settings;
+    private final OutboxSettings settings;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ExponentialBackOff backOff;
@@ -84,7 +83,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread thread;
 
     public OutboxRelay(Map<Outbox, RelayLease> outboxes, KafkaTemplate<String, byte[]> kafka,
-            KafkaReachability reachability, RegistryProperties.Outbox settings, Clock clock, MeterRegistry meters,
+            KafkaReachability reachability, OutboxSettings settings, Clock clock, MeterRegistry meters,
             ApplicationEventPublisher events) {
         this.outboxes = outboxes;
         this.kafka = kafka;
@@ -95,17 +94,17 @@ public class OutboxRelay implements SmartLifecycle {
         this.backOff = new ExponentialBackOff(settings.pollInterval().toMillis(), 2.0);
         this.backOff.setMaxInterval(settings.maxBackoff().toMillis());
         this.retries = new RetrySchedule(settings.maxAttempts(), settings.maxBackoff());
-        this.published = meters.counter("registry.outbox.published");
-        this.failures = meters.counter("registry.outbox.failures");
-        this.parked = meters.counter("registry.outbox.parked");
-        Gauge.builder("registry.outbox.waiting.documents", this, relay -> relay.sum(Outbox::waitingCount))
+        this.published = meters.counter("outbox.published");
+        this.failures = meters.counter("outbox.failures");
+        this.parked = meters.counter("outbox.parked");
+        Gauge.builder("outbox.waiting.documents", this, relay -> relay.sum(Outbox::waitingCount))
                 .description("Documents whose events wait to be published").register(meters);
-        Gauge.builder("registry.outbox.parked.documents", this, relay -> relay.sum(Outbox::parkedCount))
+        Gauge.builder("outbox.parked.documents", this, relay -> relay.sum(Outbox::parkedCount))
                 .description("Documents with events given up on, waiting for an operator").register(meters);
-        TimeGauge.builder("registry.outbox.oldest.waiting.age", this, TimeUnit.MILLISECONDS,
+        TimeGauge.builder("outbox.oldest.waiting.age", this, TimeUnit.MILLISECONDS,
                         OutboxRelay::oldestWaitingMillis)
                 .description("How long the oldest waiting event has waited").register(meters);
-        Gauge.builder("registry.outbox.lease.held", holdsALease, held -> held.get() ? 1 : 0)
+        Gauge.builder("outbox.lease.held", holdsALease, held -> held.get() ? 1 : 0)
                 .description("1 while this instance holds the relay lease").register(meters);
     }
 
@@ -119,7 +118,7 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         if (!settings.relayEnabled()) {
-            log.warn("outbox relay disabled (registry.outbox.relay-enabled=false): events stay in the outbox");
+            log.warn("outbox relay disabled (<service>.outbox.relay-enabled=false): events stay in the outbox");
             return;
         }
         running = true;

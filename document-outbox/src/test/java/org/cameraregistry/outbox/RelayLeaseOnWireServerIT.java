@@ -1,16 +1,16 @@
-package org.cameraregistry.registry.outbox;
+package org.cameraregistry.outbox;
 
 import com.mongodb.client.MongoDatabase;
 import org.cameraregistry.testkit.TestDatabases;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class RelayLeaseOnMongoDbIT extends RelayLeaseContract {
+class RelayLeaseOnWireServerIT extends RelayLeaseContract {
 
     @RegisterExtension
-    static final TestDatabases DATABASES = TestDatabases.onMongoDb("mongo:8.0");
+    static final TestDatabases DATABASES = TestDatabases.onWireServer();
 
     @Override
     protected MongoDatabase freshDatabase() {
-        return DATABASES.fresh("registry");
+        return DATABASES.fresh("outbox");
     }
 }

@@ -1,4 +1,4 @@
-package org.cameraregistry.registry.outbox;
+package org.cameraregistry.outbox;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;

@@ -1,4 +1,4 @@
-package org.cameraregistry.registry.outbox;
+package org.cameraregistry.outbox;
 
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RetriableException;
