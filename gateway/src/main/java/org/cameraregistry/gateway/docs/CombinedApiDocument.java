@@ -72,7 +72,9 @@ public class CombinedApiDocument {
         combined.putArray("servers").addObject().put("url", "/");
         ArrayNode tags = combined.putArray("tags");
         ObjectNode paths = combined.putObject("paths");
-        ObjectNode schemas = combined.putObject("components").putObject("schemas");
+        ObjectNode components = combined.putObject("components");
+        ObjectNode schemas = components.putObject("schemas");
+        ObjectNode securitySchemes = components.putObject("securitySchemes");
         List<String> unavailable = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : documents) {
             JsonNode document = entry.getValue();
@@ -84,6 +86,8 @@ public class CombinedApiDocument {
             document.path("paths").properties().forEach(path -> paths.set(path.getKey(), withGatewayAnswers(path.getValue())));
             document.path("components").path("schemas").properties()
                     .forEach(schema -> schemas.putIfAbsent(schema.getKey(), schema.getValue()));
+            document.path("components").path("securitySchemes").properties()
+                    .forEach(scheme -> securitySchemes.putIfAbsent(scheme.getKey(), scheme.getValue()));
         }
         info.put("description", "The public API, through the gateway. Every error is RFC 9457 problem details;"
                 + " `type` names the problem under " + Problems.TYPE_BASE + "."

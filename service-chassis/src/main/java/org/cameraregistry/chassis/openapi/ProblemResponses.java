@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 /**
  * Completes a service's OpenAPI document with what the chassis answers on every path: the
  * {@value #PROBLEM} schema of RFC 9457 problem details, and the problems any operation may answer
- * (400 for bad input, 415 for a body that is not JSON, 500, 503), beside those the service's
+ * (400 for bad input, 415 for a body that is not JSON, 401 and 403 where a token is needed, 500, 503),
+ * and the bearer security scheme, beside those the service's
  * controllers declare for their own domain.
  */
 public class ProblemResponses implements OpenApiCustomizer {
@@ -32,6 +34,11 @@ public class ProblemResponses implements OpenApiCustomizer {
     /** A reference to it, for {@code @Schema(ref = ...)}. */
     public static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     public static final String PROBLEM_JSON = "application/problem+json";
+    /**
+     * The security scheme of operations that need a token: annotate them (or their controller) with
+     * {@code @SecurityRequirement(name = ProblemResponses.BEARER)}, and their 401 and 403 are documented.
+     */
+    public static final String BEARER = "bearer";
 
     private final String service;
 
@@ -48,6 +55,9 @@ public class ProblemResponses implements OpenApiCustomizer {
                 + ". Every error is RFC 9457 problem details; `type` names the problem under "
                 + ProblemDetailsHandler.TYPE_BASE + ".");
         api.getComponents().addSchemas(PROBLEM, problemSchema());
+        api.getComponents().addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                .scheme("bearer").bearerFormat("JWT")
+                .description("An access token of the platform's OpenID Connect provider (identity-service)."));
         if (api.getPaths() == null) {
             return;
         }
@@ -62,6 +72,11 @@ public class ProblemResponses implements OpenApiCustomizer {
                 }
                 if (operation.getRequestBody() != null) {
                     responses.putIfAbsent("415", problem("`http-415`: the body is not `application/json`."));
+                }
+                if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                    responses.putIfAbsent("401", problem("`unauthenticated`: no bearer token; `invalid-token`: it is"
+                            + " expired, tampered with, or not the platform's. Sign in again."));
+                    responses.putIfAbsent("403", problem("`forbidden`: the token's roles do not allow this."));
                 }
                 responses.putIfAbsent("500", problem("`internal-error`: a fault of ours; it has been logged."));
                 responses.putIfAbsent("503", problem("`storage-unavailable`: the service cannot reach its database,"

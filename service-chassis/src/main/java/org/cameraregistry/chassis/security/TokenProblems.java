@@ -3,11 +3,11 @@ package org.cameraregistry.chassis.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.cameraregistry.chassis.problem.ProblemDetailsHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -37,11 +37,11 @@ public final class TokenProblems implements AuthenticationEntryPoint, AccessDeni
         boolean tokenRefused = failure instanceof InvalidBearerTokenException
                 || response.getHeader("WWW-Authenticate") != null && response.getHeader("WWW-Authenticate").contains("invalid_token");
         if (tokenRefused) {
-            write(response, HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
+            write(request, response, HttpStatus.UNAUTHORIZED, "invalid-token", "Invalid token",
                     "The bearer token is expired, malformed, not signed by the platform's issuer or not meant for this API;"
                             + " sign in again for a new one.");
         } else {
-            write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+            write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
                     "This request needs a bearer token: sign in and send it as 'Authorization: Bearer <token>'.");
         }
     }
@@ -50,15 +50,18 @@ public final class TokenProblems implements AuthenticationEntryPoint, AccessDeni
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         denial.handle(request, response, denied);
-        write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your account's role does not allow this request.");
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
-            throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(ProblemDetailsHandler.TYPE_BASE + type));
-        problem.setTitle(title);
+    private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
+            String title, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", ProblemDetailsHandler.TYPE_BASE + type);
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Cache-Control", "no-store");
