@@ -25,6 +25,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -70,11 +71,11 @@ public final class Outbox {
         return collection.getNamespace().getCollectionName();
     }
 
-    /** The fields that put {@code event} in the outbox of a document being created or replaced whole. */
-    public static Document with(Document document, PendingEvent event) {
+    /** The fields that put {@code events}, in order, in the outbox of a document being created or replaced whole. */
+    public static Document with(Document document, PendingEvent... events) {
         return document
-                .append(EVENTS, List.of(event.toDocument()))
-                .append(WAITING_SINCE, Date.from(event.createdAt()));
+                .append(EVENTS, Stream.of(events).map(PendingEvent::toDocument).toList())
+                .append(WAITING_SINCE, Date.from(events[0].createdAt()));
     }
 
     /** The update that appends {@code event} to a document's outbox, to be combined with the state change. */

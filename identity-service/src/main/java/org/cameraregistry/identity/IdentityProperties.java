@@ -2,6 +2,7 @@ package org.cameraregistry.identity;
 
 import java.net.URI;
 import java.time.Duration;
+import org.cameraregistry.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,17 +10,50 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Everything identity-service lets an operator tune, under {@code identity.*}, with its default. The
  * issuer is Spring's {@code spring.security.oauth2.authorizationserver.issuer}.
  *
- * @param audience    the {@code aud} of every access token: the platform's API, which every service checks
- * @param tokens      how long tokens live
- * @param signingKeys the keys tokens are signed with
- * @param clients     the platform's own clients
+ * @param audience      the {@code aud} of every access token: the platform's API, which every service checks
+ * @param publicBaseUrl where people reach identity-service's pages (the issuer's address); the links
+ *                      in account emails start with it
+ * @param tokens        how long tokens live
+ * @param links         how long one-time links in emails work
+ * @param throttling    how failed sign-ins slow down further attempts
+ * @param signingKeys   the keys tokens are signed with
+ * @param clients       the platform's own clients
+ * @param outbox        how account events are relayed to Kafka
  */
 @ConfigurationProperties("identity")
 public record IdentityProperties(
         @DefaultValue("camera-registry") String audience,
+        @DefaultValue("http://localhost:8086") URI publicBaseUrl,
         @DefaultValue Tokens tokens,
+        @DefaultValue Links links,
+        @DefaultValue Throttling throttling,
         @DefaultValue SigningKeys signingKeys,
-        @DefaultValue Clients clients) {
+        @DefaultValue Clients clients,
+        @DefaultValue OutboxSettings outbox) {
+
+    /**
+     * @param failuresPerAccount       failed sign-ins to one address allowed before it is blocked
+     * @param failuresPerClientAddress failed sign-ins from one client address allowed before it is blocked
+     * @param firstBlock               the first block; each further failure doubles it
+     * @param longestBlock             the longest block
+     * @param window                   how long after the last failure the count is forgotten
+     */
+    public record Throttling(
+            @DefaultValue("5") int failuresPerAccount,
+            @DefaultValue("50") int failuresPerClientAddress,
+            @DefaultValue("PT30S") Duration firstBlock,
+            @DefaultValue("PT15M") Duration longestBlock,
+            @DefaultValue("PT1H") Duration window) {
+    }
+
+    /**
+     * @param verification how long an address verification link works
+     * @param passwordReset how long a password reset link works
+     */
+    public record Links(
+            @DefaultValue("P1D") Duration verification,
+            @DefaultValue("PT1H") Duration passwordReset) {
+    }
 
     /**
      * @param accessTokenTimeToLive how long an access token works; short, since a service cannot

@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
         "identity.clients.gateway.secret=test-gateway-secret",
-        "identity.signing-keys.encryption-password=test-only-signing-key-password"})
+        "identity.signing-keys.encryption-password=test-only-signing-key-password",
+        "identity.public-base-url=https://identity.cameras.example"})
 public abstract class IdentityIntegrationTest {
 
     public static final EmbeddedInfrastructure INFRASTRUCTURE = EmbeddedInfrastructure.withTopics(Topics.all());

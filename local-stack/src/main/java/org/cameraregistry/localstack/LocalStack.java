@@ -81,6 +81,11 @@ public final class LocalStack implements AutoCloseable {
         return services().stream().filter(process -> process.name().equals(service)).toList();
     }
 
+    /** The OpenID Connect provider's issuer: identity-service's first instance. */
+    public String identityUrl() {
+        return "http://localhost:" + options.ports().instances().get("identity-service").getFirst();
+    }
+
     public String kafkaBrokers() {
         return kafka.bootstrapServers();
     }
@@ -143,6 +148,11 @@ public final class LocalStack implements AutoCloseable {
             arguments.add("--spring.mail.host=" + LOOPBACK);
             arguments.add("--spring.mail.port=" + mail.smtpPort());
             arguments.add("--notification.program.public-base-url=" + gatewayUrl());
+        }
+        if (service.name().equals("identity-service")) {
+            // The issuer every token names, and where the links in account emails lead.
+            arguments.add("--spring.security.oauth2.authorizationserver.issuer=" + identityUrl());
+            arguments.add("--identity.public-base-url=" + identityUrl());
         }
         arguments.addAll(options.settings().getOrDefault(service.name(), List.of()));
         return arguments;

@@ -29,9 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.cameraregistry.cli.SignIn;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
@@ -281,6 +284,31 @@ class LocalStackIT {
         assertThat(CONSOLE.toString(StandardCharsets.UTF_8))
                 .contains("[geo-search-service-2] stopped unexpectedly")
                 .contains("[geo-search-service-2] restarted");
+    }
+
+    @Test
+    void anOwnerSignsUpThroughTheGatewayVerifiesFromTheEmailAndGetsATokenFromTheCommandLineClient() {
+        String address = "new-owner-" + UUID.randomUUID() + "@example.org";
+        String password = "tangerine orbit velvet ladder";
+
+        ApiClient.Response accepted = gateway.post("/api/accounts",
+                "{\"email\":\"" + address + "\",\"password\":\"" + password + "\",\"displayName\":\"New Owner\"}");
+
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode email = awaitEmail(address, "Confirm your email address");
+        Matcher link = Pattern.compile(Pattern.quote(stack.identityUrl()) + "/accounts/verify\\?token=([A-Za-z0-9_-]+)")
+                .matcher(email.path("Text").asString());
+        assertThat(link.find()).as("a verification link in " + email.path("Text").asString()).isTrue();
+        assertThat(gateway.post("/api/accounts/verification", "{\"token\":\"" + link.group(1) + "\"}").status()).isEqualTo(204);
+
+        String token = new SignIn(URI.create(stack.identityUrl()), "camera-cli", URI.create("http://127.0.0.1:41774/callback"))
+                .withPassword(address, password).accessToken();
+
+        ApiClient.Response me = gateway.get("/api/me", "Authorization", "Bearer " + token);
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("email").asString()).isEqualTo(address);
+        assertThat(me.json().path("roles").toString()).isEqualTo("[\"OWNER\"]");
+        assertThat(gateway.get("/api/me").status()).as("without a token").isEqualTo(401);
     }
 
     /** The emails the mail catcher holds for {@code address}, read through its Mailpit API. */

@@ -20,7 +20,8 @@ public final class ServiceCatalog {
             new PlatformService("access-control-service", 8083, List.of()),
             new PlatformService("notification-service", 8084, List.of("/notifications/**")),
             new PlatformService("device-gateway-service", 8085, List.of()),
-            new PlatformService("identity-service", 8086, List.of()));
+            new PlatformService("identity-service", 8086,
+                    List.of("/api/accounts", "/api/accounts/**", "/api/me", "/api/me/**")));
 
     private ServiceCatalog() {
     }

@@ -30,7 +30,7 @@ class ServiceCatalogTest {
     @Test
     void theRoutedServicesAreThoseWithPublicPaths() {
         assertThat(ServiceCatalog.routed()).extracting(PlatformService::name)
-                .containsExactly("registry-service", "geo-search-service", "notification-service");
+                .containsExactly("registry-service", "geo-search-service", "notification-service", "identity-service");
         assertThat(ServiceCatalog.named("geo-search-service")).map(PlatformService::port).contains(8082);
         assertThat(ServiceCatalog.named("nobody")).isEmpty();
     }

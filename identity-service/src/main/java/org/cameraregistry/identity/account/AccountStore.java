@@ -1,5 +1,6 @@
 package org.cameraregistry.identity.account;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.ErrorCategory;
@@ -8,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -15,31 +17,46 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.cameraregistry.chassis.mongo.MongoStartup;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Bean;
+import org.cameraregistry.outbox.Outbox;
+import org.cameraregistry.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
 
-/** Every account (collection {@code accounts}), one per address: a unique index holds it. */
+/**
+ * Every account (collection {@code accounts}), one per address: a unique index holds it. Each change
+ * and the events it publishes are one write (docs/adr/0002).
+ */
 @Component
 public class AccountStore {
 
     private final MongoCollection<Document> accounts;
 
+    private final Outbox outbox;
+
     AccountStore(MongoDatabase database) {
         this.accounts = database.getCollection("accounts");
+        this.outbox = new Outbox(accounts);
     }
 
-    @Bean
-    static ApplicationRunner accountIndexes(MongoStartup startup, MongoDatabase database) {
-        return startup.whenReachable("Indexing accounts", () -> database.getCollection("accounts")
-                .createIndex(Indexes.ascending("email"), new IndexOptions().unique(true).name("one_account_per_address")));
+    public void ensureIndexes() {
+        accounts.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true).name("one_account_per_address"));
+        outbox.ensureIndexes();
+    }
+
+    /** The outbox of the events that accounts' changes publish, written with each change. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** Stores a new account; false if its address already has one. */
     public boolean create(Account account) {
+        return create(account, new PendingEvent[0]);
+    }
+
+    /** Stores a new account and the events its creation publishes, in one write; false if its address already has one. */
+    public boolean create(Account account, PendingEvent... events) {
+        Document document = toDocument(account);
         try {
-            accounts.insertOne(toDocument(account));
+            accounts.insertOne(events.length == 0 ? document : Outbox.with(document, events));
             return true;
         } catch (MongoWriteException e) {
             if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
@@ -47,6 +64,27 @@ public class AccountStore {
             }
             throw e;
         }
+    }
+
+    /** Marks the address verified, if the account is still as read; false if it changed meanwhile. */
+    public boolean markVerified(Account account) {
+        return accounts.updateOne(and(eq("_id", account.id()), eq("version", account.version())),
+                Updates.combine(Updates.set("emailVerified", true), Updates.inc("version", 1L))).getModifiedCount() == 1;
+    }
+
+    /**
+     * Sets a new password, if the account is still as read; false if it changed meanwhile. The
+     * address is verified too, since the reset link reached it.
+     */
+    public boolean changePassword(Account account, String passwordHash) {
+        return accounts.updateOne(and(eq("_id", account.id()), eq("version", account.version())),
+                Updates.combine(Updates.set("passwordHash", passwordHash), Updates.set("emailVerified", true),
+                        Updates.inc("version", 1L))).getModifiedCount() == 1;
+    }
+
+    /** Adds {@code event} to an account's outbox, to be published as it is; false if there is no such account. */
+    public boolean publish(UUID accountId, PendingEvent event) {
+        return accounts.updateOne(eq("_id", accountId), Outbox.append(event)).getModifiedCount() == 1;
     }
 
     public Optional<Account> findByEmail(String email) {

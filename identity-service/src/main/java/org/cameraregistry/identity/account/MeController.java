@@ -2,6 +2,13 @@ package org.cameraregistry.identity.account;
 
 import java.util.List;
 import java.util.UUID;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import org.cameraregistry.chassis.openapi.ProblemResponses;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -12,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The signed-in account, as it is now. */
 @RestController
 @RequestMapping("/api/me")
+@SecurityRequirement(name = ProblemResponses.BEARER)
 class MeController {
 
     private final AccountStore store;
@@ -21,6 +29,11 @@ class MeController {
     }
 
     @GetMapping
+    @Operation(summary = "Read the signed-in account")
+    @ApiResponse(responseCode = "200", description = "The account")
+    @ApiResponse(responseCode = "404", description = "`account-not-found`: the token names no account (a dispatch"
+            + " system's, or an account erased since)", content = @Content(mediaType = ProblemResponses.PROBLEM_JSON,
+            schema = @Schema(ref = ProblemResponses.PROBLEM_REF)))
     ResponseEntity<Me> me(@AuthenticationPrincipal Jwt token) {
         return Account.idIn(token.getSubject()).flatMap(store::findById)
                 .map(account -> ResponseEntity.ok(new Me(account.id(), account.email(), account.emailVerified(),
@@ -34,10 +47,11 @@ class MeController {
      * @param email         its address
      * @param emailVerified whether the address was verified
      * @param roles         what it may do
-     * @param department    the department of staff, absent for owners
+     * @param department    the department of staff; absent for owners
      * @param displayName   how the platform greets it
      * @param locale        its language
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Me(UUID id, String email, boolean emailVerified, List<String> roles, String department, String displayName,
             String locale) {
     }

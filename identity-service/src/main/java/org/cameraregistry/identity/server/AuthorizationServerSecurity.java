@@ -5,12 +5,15 @@ import org.cameraregistry.chassis.security.TokenProblems;
 import org.cameraregistry.chassis.security.TokenRoles;
 import org.cameraregistry.identity.IdentityProperties;
 import org.cameraregistry.identity.account.Accounts;
+import org.cameraregistry.identity.signin.SignInThrottle;
+import org.cameraregistry.identity.signin.ThrottledSignIn;
 import org.cameraregistry.identity.signingkey.SigningKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -32,6 +35,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -64,7 +68,10 @@ class AuthorizationServerSecurity {
     SecurityFilterChain accountApi(HttpSecurity http, JwtDecoder apiTokens) throws Exception {
         TokenProblems problems = new TokenProblems();
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/verification",
+                                "/api/accounts/password-reset", "/api/accounts/password-reset/confirmation").permitAll()
+                        .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(apiTokens).jwtAuthenticationConverter(TokenRoles.converter()))
                         .authenticationEntryPoint(problems)
@@ -88,19 +95,24 @@ class AuthorizationServerSecurity {
 
     @Bean
     @Order(3)
-    SecurityFilterChain signIn(HttpSecurity http, DaoAuthenticationProvider accountSignIn,
+    SecurityFilterChain signIn(HttpSecurity http, DaoAuthenticationProvider accountSignIn, SignInThrottle throttle,
             @Value("${management.server.port:-1}") int managementPort) throws Exception {
+        ThrottledSignIn throttled = new ThrottledSignIn(throttle, "/login");
         // Operators' endpoints (rotating signing keys) answer only on the management port, which is
         // never public; health and metrics answer anywhere.
         RequestMatcher onManagementPort = request -> managementPort > 0 && request.getLocalPort() == managementPort;
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/signin/assets/**", "/error").permitAll()
+                        .requestMatchers("/login", "/signin/assets/**", "/accounts/verify", "/accounts/forgot-password",
+                                "/accounts/reset-password", "/error").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .requestMatchers(onManagementPort).permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(onManagementPort))
                 .authenticationProvider(accountSignIn)
-                .formLogin(form -> form.loginPage("/login").usernameParameter("email"));
+                .addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage("/login").usernameParameter("email")
+                        .failureHandler(throttled.onFailure()).successHandler(throttled.onSuccess()));
         return http.build();
     }
 

@@ -1,0 +1,48 @@
+package org.cameraregistry.identity.account;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.cameraregistry.events.EventCodec;
+import org.cameraregistry.events.EventEnvelope;
+import org.cameraregistry.events.EventType;
+import org.cameraregistry.events.account.AccountRegistered;
+import org.cameraregistry.events.account.AccountVerificationRequested;
+import org.cameraregistry.events.account.PasswordResetRequested;
+import org.cameraregistry.outbox.PendingEvent;
+import org.springframework.stereotype.Component;
+
+/** The events that accounts' changes publish, ready for the outbox; keyed by the account's id. */
+@Component
+public class AccountEvents {
+
+    static final String SOURCE = "/identity-service";
+
+    private final EventCodec codec;
+
+    AccountEvents(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    public PendingEvent registered(Account account) {
+        return pending(AccountRegistered.TYPE, account.id(), account.createdAt(), new AccountRegistered(account.id(),
+                account.version(), account.email(), account.displayName(), account.locale().toLanguageTag(),
+                account.createdAt()));
+    }
+
+    public PendingEvent verificationRequested(UUID accountId, URI link, Instant expiresAt, Instant at) {
+        return pending(AccountVerificationRequested.TYPE, accountId, at,
+                new AccountVerificationRequested(accountId, link, expiresAt, at));
+    }
+
+    public PendingEvent passwordResetRequested(UUID accountId, URI link, Instant expiresAt, Instant at) {
+        return pending(PasswordResetRequested.TYPE, accountId, at, new PasswordResetRequested(accountId, link, expiresAt, at));
+    }
+
+    private <T> PendingEvent pending(EventType<T> type, UUID accountId, Instant time, T data) {
+        EventEnvelope<T> event = EventEnvelope.create(type, SOURCE, accountId.toString(), time, data);
+        String payload = new String(codec.write(type, event), StandardCharsets.UTF_8);
+        return new PendingEvent(event.id(), type.topic(), accountId.toString(), payload, time);
+    }
+}
