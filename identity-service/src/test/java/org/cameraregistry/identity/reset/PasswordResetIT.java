@@ -89,7 +89,8 @@ class PasswordResetIT extends IdentityIntegrationTest {
         ApiClient.Response forgot = api.get("/accounts/forgot-password", "Accept", "text/html");
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("Choose a new password").contains("name=\"_csrf\"");
+        assertThat(page.body()).contains("<title>Choose a new password · Community Camera Registry</title>")
+                .contains("name=\"_csrf\"").contains("<meta name=\"referrer\" content=\"no-referrer\">");
         assertThat(forgot.status()).isEqualTo(200);
         assertThat(confirm("never-sent", NEW_PASSWORD).status()).isEqualTo(404);
     }
