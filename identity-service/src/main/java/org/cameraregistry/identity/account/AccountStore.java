@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.cameraregistry.outbox.Outbox;
@@ -29,6 +30,9 @@ import org.springframework.stereotype.Component;
 public class AccountStore {
 
     private final MongoCollection<Document> accounts;
+
+    /** Far more than concurrent writers of one account ever race. */
+    private static final int MAX_ATTEMPTS = 8;
 
     private final Outbox outbox;
 
@@ -80,6 +84,21 @@ public class AccountStore {
         return accounts.updateOne(and(eq("_id", account.id()), eq("version", account.version())),
                 Updates.combine(Updates.set("passwordHash", passwordHash), Updates.set("emailVerified", true),
                         Updates.inc("version", 1L))).getModifiedCount() == 1;
+    }
+
+    /**
+     * Applies {@code change}, a write conditional on the account's version, to the account as it is
+     * now, reading it again while other writers get there first; {@code change} answers whether it
+     * applied (or had nothing to do). Nothing happens to an account that no longer exists.
+     */
+    public void changeWhileCurrent(UUID id, Predicate<Account> change) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Account> account = findById(id);
+            if (account.isEmpty() || change.test(account.get())) {
+                return;
+            }
+        }
+        throw new IllegalStateException("The account " + id + " kept changing under " + MAX_ATTEMPTS + " attempts");
     }
 
     /** Adds {@code event} to an account's outbox, to be published as it is; false if there is no such account. */

@@ -5,9 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -112,12 +110,6 @@ public class ClientDirectory implements RegisteredClientRepository {
                 .append(DEPARTMENT_SETTING, departmentId);
         dispatchClients.replaceOne(eq("_id", clientId), document, new ReplaceOptions().upsert(true));
         return dispatch(document);
-    }
-
-    /** Every dispatch system of a department. */
-    public List<String> dispatchClientsOf(String departmentId) {
-        return dispatchClients.find(eq(DEPARTMENT_SETTING, departmentId)).map(document -> document.getString("_id"))
-                .into(new ArrayList<>());
     }
 
     private RegisteredClient dispatch(Document document) {

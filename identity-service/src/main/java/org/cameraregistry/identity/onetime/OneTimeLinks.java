@@ -11,6 +11,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,7 +25,10 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.cameraregistry.identity.IdentityProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One-time links (collection {@code one_time_links}): a random token of 256 bits goes in the email;
@@ -38,11 +42,19 @@ public class OneTimeLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MongoCollection<Document> links;
+    private final URI publicBaseUrl;
     private final Clock clock;
 
-    public OneTimeLinks(MongoDatabase database, Clock clock) {
+    /** @param publicBaseUrl where people reach the pages the links open */
+    public OneTimeLinks(MongoDatabase database, URI publicBaseUrl, Clock clock) {
         this.links = database.getCollection("one_time_links");
+        this.publicBaseUrl = publicBaseUrl;
         this.clock = clock;
+    }
+
+    @Autowired
+    OneTimeLinks(MongoDatabase database, IdentityProperties properties, Clock clock) {
+        this(database, properties.publicBaseUrl(), clock);
     }
 
     public void ensureIndexes() {
@@ -50,7 +62,7 @@ public class OneTimeLinks {
                 new IndexOptions().expireAfter(TimeUnit.DAYS.toSeconds(1), TimeUnit.SECONDS).name("forget_expired_links"));
     }
 
-    /** A new link's token for {@code accountId}, working for {@code validity}. */
+    /** A new link for {@code accountId} to the page of its purpose, working for {@code validity}. */
     public Issued issue(UUID accountId, LinkPurpose purpose, Duration validity) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -60,7 +72,8 @@ public class OneTimeLinks {
                 .append("accountId", accountId)
                 .append("purpose", purpose.name())
                 .append("expiresAt", Date.from(expiresAt)));
-        return new Issued(token, expiresAt);
+        URI link = UriComponentsBuilder.fromUri(publicBaseUrl).path(purpose.page()).queryParam("token", token).build().toUri();
+        return new Issued(token, link, expiresAt);
     }
 
     /** Uses the link up; the account it was for, or why it does not work. */
@@ -96,8 +109,9 @@ public class OneTimeLinks {
 
     /**
      * @param token     what goes in the link
+     * @param link      the link to email
      * @param expiresAt when it stops working
      */
-    public record Issued(String token, Instant expiresAt) {
+    public record Issued(String token, URI link, Instant expiresAt) {
     }
 }

@@ -1,6 +1,5 @@
 package org.cameraregistry.identity.reset;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +12,6 @@ import org.cameraregistry.identity.onetime.OneTimeLinks;
 import org.cameraregistry.identity.password.PasswordPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A forgotten password is replaced through a one-time link emailed to the address (one hour). Asking
@@ -22,8 +20,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Service
 public class PasswordReset {
-
-    static final String RESET_PATH = "/accounts/reset-password";
 
     private final AccountStore accounts;
     private final AccountEvents events;
@@ -52,9 +48,7 @@ public class PasswordReset {
         }
         UUID id = account.get().id();
         OneTimeLinks.Issued link = links.issue(id, LinkPurpose.RESET_PASSWORD, properties.links().passwordReset());
-        URI uri = UriComponentsBuilder.fromUri(properties.publicBaseUrl()).path(RESET_PATH)
-                .queryParam("token", link.token()).build().toUri();
-        accounts.publish(id, events.passwordResetRequested(id, uri, link.expiresAt(), clock.instant()));
+        accounts.publish(id, events.passwordResetRequested(id, link.link(), link.expiresAt(), clock.instant()));
     }
 
     /**
@@ -65,12 +59,6 @@ public class PasswordReset {
         policy.check(newPassword, null);
         UUID accountId = links.redeem(token, LinkPurpose.RESET_PASSWORD);
         String hash = passwords.encode(newPassword);
-        for (int attempt = 0; attempt < 8; attempt++) {
-            Optional<Account> account = accounts.findById(accountId);
-            if (account.isEmpty() || accounts.changePassword(account.get(), hash)) {
-                return;
-            }
-        }
-        throw new IllegalStateException("The account " + accountId + " kept changing while its password was reset");
+        accounts.changeWhileCurrent(accountId, account -> accounts.changePassword(account, hash));
     }
 }

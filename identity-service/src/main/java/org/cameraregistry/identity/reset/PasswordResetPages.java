@@ -1,6 +1,7 @@
 package org.cameraregistry.identity.reset;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.cameraregistry.identity.onetime.LinkPurpose;
 import org.cameraregistry.identity.onetime.RefusedLinkException;
 import org.cameraregistry.identity.password.WeakPasswordException;
 import org.springframework.stereotype.Controller;
@@ -32,13 +33,13 @@ class PasswordResetPages {
         return "reset/requested";
     }
 
-    @GetMapping(PasswordReset.RESET_PATH)
+    @GetMapping(LinkPurpose.RESET_PAGE)
     String choose(@RequestParam(defaultValue = "") String token, Model model) {
         model.addAttribute("token", token);
         return "reset/choose";
     }
 
-    @PostMapping(PasswordReset.RESET_PATH)
+    @PostMapping(LinkPurpose.RESET_PAGE)
     String set(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
             Model model, HttpServletResponse response) {
         try {

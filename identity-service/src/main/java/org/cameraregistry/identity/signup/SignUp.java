@@ -1,6 +1,5 @@
 package org.cameraregistry.identity.signup;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Owners open their own accounts. Whether an address already has an account is never told: a new
@@ -31,7 +29,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class SignUp {
 
     private static final Logger log = LoggerFactory.getLogger(SignUp.class);
-    static final String VERIFY_PATH = "/accounts/verify";
 
     private final AccountStore accounts;
     private final AccountEvents events;
@@ -69,7 +66,7 @@ public class SignUp {
                 locale, now, 1);
         OneTimeLinks.Issued link = links.issue(account.id(), LinkPurpose.VERIFY_ADDRESS, properties.links().verification());
         if (!accounts.create(account, events.registered(account),
-                events.verificationRequested(account.id(), verifyLink(link.token()), link.expiresAt(), now))) {
+                events.verificationRequested(account.id(), link.link(), link.expiresAt(), now))) {
             // Opened at the same moment by another request: that one sends the link.
             links.forget(account.id());
             log.info("Sign-up raced another for the same address; the other one opened the account");
@@ -79,23 +76,11 @@ public class SignUp {
     /** Verifies the address the link was sent for. */
     public void verify(String token) {
         UUID accountId = links.redeem(token, LinkPurpose.VERIFY_ADDRESS);
-        for (int attempt = 0; attempt < 8; attempt++) {
-            Optional<Account> account = accounts.findById(accountId);
-            if (account.isEmpty() || account.get().emailVerified() || accounts.markVerified(account.get())) {
-                return;
-            }
-        }
-        throw new IllegalStateException("The account " + accountId + " kept changing while it was verified");
+        accounts.changeWhileCurrent(accountId, account -> account.emailVerified() || accounts.markVerified(account));
     }
 
     private void sendVerification(UUID accountId) {
         OneTimeLinks.Issued link = links.issue(accountId, LinkPurpose.VERIFY_ADDRESS, properties.links().verification());
-        accounts.publish(accountId, events.verificationRequested(accountId, verifyLink(link.token()), link.expiresAt(),
-                clock.instant()));
-    }
-
-    private URI verifyLink(String token) {
-        return UriComponentsBuilder.fromUri(properties.publicBaseUrl()).path(VERIFY_PATH).queryParam("token", token)
-                .build().toUri();
+        accounts.publish(accountId, events.verificationRequested(accountId, link.link(), link.expiresAt(), clock.instant()));
     }
 }

@@ -1,6 +1,7 @@
 package org.cameraregistry.identity.signup;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.cameraregistry.identity.onetime.LinkPurpose;
 import org.cameraregistry.identity.onetime.RefusedLinkException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * scanners open links; the button verifies.
  */
 @Controller
-@RequestMapping(SignUp.VERIFY_PATH)
+@RequestMapping(LinkPurpose.VERIFY_PAGE)
 class VerificationPage {
 
     private final SignUp signUp;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ abstract class OneTimeLinksContract {
 
     @BeforeEach
     void prepare() {
-        links = new OneTimeLinks(freshDatabase(), Clock.systemUTC());
+        links = new OneTimeLinks(freshDatabase(), URI.create("https://identity.example"), Clock.systemUTC());
         links.ensureIndexes();
     }
 
