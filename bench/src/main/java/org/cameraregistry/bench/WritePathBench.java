@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cameraregistry.localstack.LocalStack;
+import org.cameraregistry.localstack.demo.DemoAccounts;
 import org.cameraregistry.localstack.StackOptions;
 import org.cameraregistry.localstack.StackPorts;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,6 +61,8 @@ public final class WritePathBench {
     private final Path services;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String gatewayUrl;
+    private String ownerToken;
+    private String investigatorToken;
 
     private WritePathBench(int cameras, int warmUp, int clients, Path services) {
         this.cameras = cameras;
@@ -109,8 +112,15 @@ public final class WritePathBench {
         try (LocalStack stack = LocalStack.start(options, new PrintStream(PrintStream.nullOutputStream()))) {
             String gateway = stack.gatewayUrl();
             gatewayUrl = gateway;
+            DemoAccounts accounts = new DemoAccounts(stack.identityUrl());
+            accounts.open();
+            ownerToken = accounts.tokenOf(DemoAccounts.OWNER);
+            investigatorToken = accounts.tokenOf(DemoAccounts.INVESTIGATOR);
             String registry = stack.instancesOf("registry-service").getFirst().managementUrl();
             warmUp(gateway);
+            // Tokens last 5 minutes: fresh ones for the measured part, which takes at most 4.
+            ownerToken = accounts.tokenOf(DemoAccounts.OWNER);
+            investigatorToken = accounts.tokenOf(DemoAccounts.INVESTIGATOR);
             double publishedBefore = published(registry);
             List<long[]> relaySamples = new CopyOnWriteArrayList<>();
             AtomicBoolean sampling = new AtomicBoolean(true);
@@ -214,6 +224,7 @@ public final class WritePathBench {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
+                .header("Authorization", "Bearer " + ownerToken)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -259,7 +270,8 @@ public final class WritePathBench {
 
     private long count(String search) {
         try {
-            HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(search)).build(),
+            HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(search))
+                            .header("Authorization", "Bearer " + investigatorToken).build(),
                     HttpResponse.BodyHandlers.ofString());
             return found.statusCode() == 200 ? JSON.readTree(found.body()).path("cameras").size() : 0;
         } catch (IOException e) {

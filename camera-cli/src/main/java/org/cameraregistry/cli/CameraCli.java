@@ -65,7 +65,7 @@ public final class CameraCli {
             return usage(err, "no password given");
         }
         try {
-            SignIn.Tokens tokens = new SignIn(URI.create(issuer), CLIENT_ID, REDIRECT_URI).withPassword(email, password);
+            SignIn.Tokens tokens = SignIn.asCameraCli(URI.create(issuer)).withPassword(email, password);
             out.println(tokens.accessToken());
             return 0;
         } catch (SignIn.SignInRefusedException e) {

@@ -50,6 +50,11 @@ public final class SignIn {
         this.redirectUri = redirectUri;
     }
 
+    /** Signs in as the command line does: the public client {@code camera-cli}, on a loopback redirect. */
+    public static SignIn asCameraCli(URI issuer) {
+        return new SignIn(issuer, CameraCli.CLIENT_ID, CameraCli.REDIRECT_URI);
+    }
+
     /** Signs in with an address and a password; the tokens, or why the provider refused. */
     public Tokens withPassword(String email, String password) {
         HttpClient http = HttpClient.newBuilder()

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.testkit.EmbeddedInfrastructure;
 import org.cameraregistry.testkit.KafkaProbe;
 import org.cameraregistry.testkit.MongoClients;
@@ -41,15 +42,16 @@ class DatabaseRefusesWriteIT {
         }
         try (KafkaProbe deadLetterProbe = new KafkaProbe(infrastructure.kafkaBrokers(), deadLetters);
                 CameraEventsOnKafka events = new CameraEventsOnKafka(infrastructure.kafkaBrokers());
-                ConfigurableApplicationContext geoSearch = new SpringApplicationBuilder(GeoSearchApplication.class).run(
+                ConfigurableApplicationContext geoSearch = new SpringApplicationBuilder(GeoSearchApplication.class).run(TestIssuer.shared().serviceArguments(
                         "--server.port=0",
                         "--spring.mongodb.uri=" + infrastructure.mongoUri(),
                         "--spring.mongodb.database=" + database,
                         "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBrokers(),
                         "--geo-search.events.group=" + group,
                         "--geo-search.events.retries=1",
-                        "--geo-search.events.max-backoff=PT1S")) {
-            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"));
+                        "--geo-search.events.max-backoff=PT1S"))) {
+            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"))
+                .as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
             UUID first = UUID.randomUUID();
             UUID refused = UUID.randomUUID();
             UUID next = UUID.randomUUID();

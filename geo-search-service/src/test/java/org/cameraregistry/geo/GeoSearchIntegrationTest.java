@@ -1,5 +1,6 @@
 package org.cameraregistry.geo;
 
+import org.cameraregistry.testkit.TestIssuer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,5 +18,7 @@ public abstract class GeoSearchIntegrationTest {
     static void infrastructure(DynamicPropertyRegistry properties) {
         properties.add("spring.mongodb.uri", TestInfrastructure.INFRASTRUCTURE::mongoUri);
         properties.add("spring.kafka.bootstrap-servers", TestInfrastructure.INFRASTRUCTURE::kafkaBrokers);
+        properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", TestIssuer.shared()::issuer);
+        properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestIssuer.shared()::jwkSetUri);
     }
 }

@@ -10,6 +10,7 @@ import org.cameraregistry.embedded.KafkaBroker;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.testkit.EmbeddedInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,12 +23,13 @@ class KafkaStartsLateIT {
     void startsReadyWithoutKafkaAndConsumesOnceItArrives() {
         int kafkaPort = EmbeddedInfrastructure.freePort();
         KafkaBroker kafka = null;
-        try (ConfigurableApplicationContext geoSearch = new SpringApplicationBuilder(GeoSearchApplication.class).run(
+        try (ConfigurableApplicationContext geoSearch = new SpringApplicationBuilder(GeoSearchApplication.class).run(TestIssuer.shared().serviceArguments(
                 "--server.port=0",
                 "--spring.mongodb.uri=" + TestInfrastructure.INFRASTRUCTURE.mongoUri(),
                 "--spring.mongodb.database=geo-late-kafka-" + UUID.randomUUID(),
-                "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort)) {
-            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"));
+                "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort))) {
+            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"))
+                .as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
             assertThat(api.get("/api/search/nearest?lat=32.9&lon=-96.9").status()).isEqualTo(200);
 

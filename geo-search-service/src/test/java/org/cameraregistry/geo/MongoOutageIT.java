@@ -11,6 +11,7 @@ import org.cameraregistry.embedded.MongoWireServer;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.testkit.EmbeddedInfrastructure;
 import org.cameraregistry.testkit.KafkaProbe;
 import org.junit.jupiter.api.Test;
@@ -28,15 +29,16 @@ class MongoOutageIT {
         String brokers = EmbeddedInfrastructure.withTopics(List.of(deadLetters)).kafkaBrokers();
         MongoWireServer mongo = MongoWireServer.startInMemory(mongoPort);
         try (KafkaProbe deadLetterProbe = new KafkaProbe(brokers, deadLetters);
-                ConfigurableApplicationContext geoSearch = new SpringApplicationBuilder(GeoSearchApplication.class).run(
+                ConfigurableApplicationContext geoSearch = new SpringApplicationBuilder(GeoSearchApplication.class).run(TestIssuer.shared().serviceArguments(
                 "--server.port=0",
                 "--spring.mongodb.uri=mongodb://localhost:" + mongoPort + "/?serverSelectionTimeoutMS=300",
                 "--spring.kafka.bootstrap-servers=" + brokers,
                 "--geo-search.events.group=" + group,
                 // Failures other than an outage would reach the dead-letter topic within two seconds.
                 "--geo-search.events.retries=1",
-                "--geo-search.events.max-backoff=PT1S")) {
-            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"));
+                "--geo-search.events.max-backoff=PT1S"))) {
+            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"))
+                .as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
             mongo.close();
 
             UUID id = UUID.randomUUID();

@@ -15,6 +15,7 @@ import org.cameraregistry.catalog.ServiceCatalog;
 import org.cameraregistry.embedded.KafkaBroker;
 import org.cameraregistry.embedded.MongoWireServer;
 import org.cameraregistry.events.Topics;
+import org.cameraregistry.localstack.demo.DemoAccounts;
 import org.cameraregistry.localstack.demo.DemoCity;
 import org.cameraregistry.localstack.mail.MailCatcher;
 import org.cameraregistry.localstack.services.ServiceProcess;
@@ -132,7 +133,8 @@ public final class LocalStack implements AutoCloseable {
                 gatewayArguments(), Map.of()));
         awaitReady();
         List<String> searchInstances = instancesOf("geo-search-service").stream().map(ServiceProcess::url).toList();
-        demoCamerasRegistered = new DemoCity(gatewayUrl(), searchInstances, data, console).registerOnce(options.demoCameras());
+        demoCamerasRegistered = new DemoCity(gatewayUrl(), new DemoAccounts(identityUrl()), searchInstances, data, console)
+                .registerOnce(options.demoCameras());
     }
 
     /** As a container would receive them: its port and instance, and where Kafka and MongoDB are. */
@@ -142,7 +144,9 @@ public final class LocalStack implements AutoCloseable {
                 "--server.address=" + LOOPBACK,
                 "--service.instance-id=" + service.name() + "-" + instance,
                 "--spring.mongodb.uri=" + mongo.uri() + "/?serverSelectionTimeoutMS=5000",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                // Every service checks tokens against this stack's identity-service, wherever it listens.
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + identityUrl()));
         if (service.name().equals("notification-service")) {
             // Its emails go to the mail catcher, and their links lead to this stack's gateway.
             arguments.add("--spring.mail.host=" + LOOPBACK);

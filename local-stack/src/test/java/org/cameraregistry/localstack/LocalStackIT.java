@@ -40,11 +40,13 @@ import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.localstack.demo.DallasDemoCameras;
+import org.cameraregistry.localstack.demo.DemoAccounts;
 import org.cameraregistry.localstack.services.ServiceProcess;
 import org.cameraregistry.testkit.ApiClient;
 import org.cameraregistry.testkit.ApiContract;
 import org.cameraregistry.testkit.ConsumerGroupProbe;
 import org.cameraregistry.testkit.EventPublisher;
+import org.cameraregistry.testkit.FreshToken;
 import org.cameraregistry.testkit.KafkaProbe;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +68,11 @@ class LocalStackIT {
 
     private static LocalStack stack;
     private static List<ServiceProcess> started;
+    /** Anonymous. */
     private static ApiClient gateway;
+    private static ApiClient owner;
+    private static ApiClient investigator;
+    private static FreshToken investigatorToken;
 
     @BeforeAll
     static void startTheStack() throws Exception {
@@ -77,6 +83,10 @@ class LocalStackIT {
         started = stack.services();
         // Every call through the gateway is also checked against the public API's combined OpenAPI document.
         gateway = new ApiClient(stack.gatewayUrl()).heldTo(ApiContract.of(stack.gatewayUrl() + "/api/docs/openapi.json"));
+        DemoAccounts accounts = new DemoAccounts(stack.identityUrl());
+        owner = gateway.withBearer(new FreshToken(() -> accounts.tokenOf(DemoAccounts.OWNER)));
+        investigatorToken = new FreshToken(() -> accounts.tokenOf(DemoAccounts.INVESTIGATOR));
+        investigator = gateway.withBearer(investigatorToken);
     }
 
     @AfterAll
@@ -91,49 +101,70 @@ class LocalStackIT {
     void aCameraRegisteredThroughTheGatewayIsFoundMovedAndForgotten() {
         double lat = 32.7791;
         double lon = -96.8088;
-        ApiClient.Response created = gateway.post("/api/cameras", """
+        ApiClient.Response created = owner.post("/api/cameras", """
                 {"label":"Reunion Tower plaza","latitude":%s,"longitude":%s,"level":"LEVEL_2",
                  "facingDegrees":200,"fieldOfViewDegrees":90,"views":["SIDEWALK"]}""".formatted(lat, lon));
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("id").asString();
         assertThat(created.header("Location")).contains("/api/cameras/" + id);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> nearestIds(gateway, lat, lon, 1).contains(id));
-        JsonNode nearest = search(gateway, "/api/search/nearest?lat=" + lat + "&lon=" + lon + "&limit=1")
+        await().atMost(Duration.ofSeconds(30)).until(() -> nearestIds(investigator, lat, lon, 1).contains(id));
+        JsonNode nearest = search(investigator, "/api/search/nearest?lat=" + lat + "&lon=" + lon + "&limit=1")
                 .path("cameras").get(0);
         assertThat(nearest.path("distanceMeters").asDouble()).isZero();
         assertThat(nearest.path("level").asString()).isEqualTo("LEVEL_2");
-        assertThat(withinIds(gateway, lat, lon, 25)).contains(id);
+        assertThat(withinIds(investigator, lat, lon, 25)).contains(id);
 
         double newLat = 32.8139;
         double newLon = -96.7700;
-        ApiClient.Response moved = gateway.put("/api/cameras/" + id, """
+        ApiClient.Response moved = owner.put("/api/cameras/" + id, """
                 {"label":"Moved to Greenville Ave","latitude":%s,"longitude":%s,"level":"LEVEL_2"}"""
                 .formatted(newLat, newLon));
         assertThat(moved.status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> everyGeoSearchInstance()
                 .allMatch(instance -> withinIds(instance, newLat, newLon, 5).contains(id)));
-        assertThat(withinIds(gateway, lat, lon, 25)).doesNotContain(id);
-        assertThat(nearestIds(gateway, newLat, newLon, 1)).containsExactly(id);
+        assertThat(withinIds(investigator, lat, lon, 25)).doesNotContain(id);
+        assertThat(nearestIds(investigator, newLat, newLon, 1)).containsExactly(id);
 
-        assertThat(gateway.delete("/api/cameras/" + id).status()).isEqualTo(204);
+        assertThat(owner.delete("/api/cameras/" + id).status()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(30)).until(() -> everyGeoSearchInstance()
                 .noneMatch(instance -> withinIds(instance, newLat, newLon, 5).contains(id)));
-        assertThat(gateway.get("/api/cameras/" + id).status()).isEqualTo(404);
+        assertThat(owner.get("/api/cameras/" + id).status()).isEqualTo(404);
     }
 
     @Test
     void theDemoCityIsSearchableOnFirstStart() {
         assertThat(stack.demoCamerasRegistered()).isEqualTo(DEMO_CAMERAS);
 
-        List<String> all = withinIds(gateway, DallasDemoCameras.CENTER_LATITUDE, DallasDemoCameras.CENTER_LONGITUDE, 30_000);
+        List<String> all = withinIds(investigator, DallasDemoCameras.CENTER_LATITUDE, DallasDemoCameras.CENTER_LONGITUDE, 30_000);
 
         assertThat(all).hasSizeGreaterThanOrEqualTo(DEMO_CAMERAS);
     }
 
     @Test
+    void anAnonymousCallToAnyApiIs401AndEachRoleSeesOnlyWhatItMay() {
+        String camera = "{\"label\":\"Porch\",\"latitude\":32.78,\"longitude\":-96.8,\"level\":\"LEVEL_1\"}";
+        for (ApiClient.Response refused : List.of(gateway.get("/api/cameras"), gateway.post("/api/cameras", camera),
+                gateway.get("/api/cameras/" + UUID.randomUUID()), gateway.delete("/api/cameras/" + UUID.randomUUID()),
+                gateway.get("/api/search/nearest?lat=32.78&lon=-96.8"), gateway.get("/api/me"))) {
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
+            assertThat(refused.json().path("type").asString()).endsWith("/problems/unauthenticated");
+        }
+
+        assertThat(owner.get("/api/cameras").json().path("totalCameras").asLong()).as("the demo owner's cameras")
+                .isGreaterThanOrEqualTo(5);
+        assertThat(owner.get("/api/search/nearest?lat=32.78&lon=-96.8").status()).as("an owner searching").isEqualTo(403);
+        assertThat(investigator.post("/api/cameras", camera).status()).as("an investigator registering").isEqualTo(403);
+        String secondOwners = owner.get("/api/cameras?size=1").json().path("cameras").get(0).path("id").asString();
+        DemoAccounts accounts = new DemoAccounts(stack.identityUrl());
+        ApiClient secondOwner = gateway.withBearer(new FreshToken(() -> accounts.tokenOf(DemoAccounts.SECOND_OWNER)));
+        assertThat(secondOwner.get("/api/cameras/" + secondOwners).status()).as("another owner's camera").isEqualTo(404);
+    }
+
+    @Test
     void invalidInputThroughTheGatewayIs400ProblemDetailsNamingTheField() {
-        ApiClient.Response refused = gateway.post("/api/cameras",
+        ApiClient.Response refused = owner.post("/api/cameras",
                 "{\"label\":\"Porch\",\"latitude\":123.4,\"longitude\":-96.8,\"level\":\"LEVEL_1\"}");
 
         assertThat(refused.status()).isEqualTo(400);
@@ -249,7 +280,7 @@ class LocalStackIT {
     void twoInstancesOfEachShareTheWorkEachGeoSearchHoldsEveryCameraAndNothingIsPublishedTwice() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            ApiClient.Response created = gateway.post("/api/cameras", """
+            ApiClient.Response created = owner.post("/api/cameras", """
                     {"label":"Shared %d","latitude":32.9%02d,"longitude":-96.9,"level":"LEVEL_1"}""".formatted(i, i));
             assertThat(created.status()).isEqualTo(201);
             ids.add(created.json().path("id").asString());
@@ -275,7 +306,7 @@ class LocalStackIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !victim.isAlive());
         for (int i = 0; i < 10; i++) {
-            assertThat(gateway.get("/api/search/nearest?lat=32.78&lon=-96.80&limit=3").status()).isEqualTo(200);
+            assertThat(investigator.get("/api/search/nearest?lat=32.78&lon=-96.80&limit=3").status()).isEqualTo(200);
         }
         await().atMost(Duration.ofMinutes(3)).until(() -> {
             ServiceProcess current = stack.instancesOf("geo-search-service").get(1);
@@ -301,8 +332,7 @@ class LocalStackIT {
         assertThat(link.find()).as("a verification link in " + email.path("Text").asString()).isTrue();
         assertThat(gateway.post("/api/accounts/verification", "{\"token\":\"" + link.group(1) + "\"}").status()).isEqualTo(204);
 
-        String token = new SignIn(URI.create(stack.identityUrl()), "camera-cli", URI.create("http://127.0.0.1:41774/callback"))
-                .withPassword(address, password).accessToken();
+        String token = SignIn.asCameraCli(URI.create(stack.identityUrl())).withPassword(address, password).accessToken();
 
         ApiClient.Response me = gateway.get("/api/me", "Authorization", "Bearer " + token);
         assertThat(me.status()).isEqualTo(200);
@@ -333,7 +363,8 @@ class LocalStackIT {
     }
 
     private static Stream<ApiClient> everyGeoSearchInstance() {
-        return stack.instancesOf("geo-search-service").stream().map(instance -> new ApiClient(instance.url()));
+        return stack.instancesOf("geo-search-service").stream()
+                .map(instance -> new ApiClient(instance.url()).withBearer(investigatorToken));
     }
 
     private static double metric(ServiceProcess service, String name) {

@@ -1,6 +1,7 @@
 package org.cameraregistry.notification;
 
 import org.cameraregistry.testkit.ServiceConventions;
+import org.cameraregistry.testkit.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -11,6 +12,6 @@ class NotificationApplicationIT extends NotificationIntegrationTest {
 
     @Test
     void followsThePlatformConventions() {
-        ServiceConventions.verify("http://localhost:" + port, "notification-service");
+        ServiceConventions.verifyWithToken("http://localhost:" + port, "notification-service", TestIssuer.shared().owner().value());
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.cameraregistry.embedded.KafkaBroker;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.testkit.EmbeddedInfrastructure;
 import org.cameraregistry.testkit.KafkaProbe;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class KafkaStartsLateIT {
     void registersWithoutKafkaAndPublishesOnceItArrives() {
         int kafkaPort = EmbeddedInfrastructure.freePort();
         KafkaBroker kafka = null;
-        try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(RegistryApplication.class).run(
+        try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(RegistryApplication.class).run(TestIssuer.shared().serviceArguments(
                 "--server.port=0",
                 "--spring.mongodb.uri=" + TestInfrastructure.INFRASTRUCTURE.mongoUri(),
                 "--spring.mongodb.database=registry-late-kafka-" + UUID.randomUUID(),
@@ -27,8 +28,9 @@ class KafkaStartsLateIT {
                 "--spring.kafka.producer.properties.max.block.ms=1000",
                 "--registry.outbox.max-backoff=PT2S",
                 // An event wrongly blamed for the outage would be parked after two attempts.
-                "--registry.outbox.max-attempts=2")) {
-            ApiClient api = new ApiClient("http://localhost:" + registry.getEnvironment().getProperty("local.server.port"));
+                "--registry.outbox.max-attempts=2"))) {
+            ApiClient api = new ApiClient("http://localhost:" + registry.getEnvironment().getProperty("local.server.port"))
+                    .as(TestIssuer.shared().owner());
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
 
             ApiClient.Response created = api.post("/api/cameras",

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,11 +23,11 @@ class MongoStartsLateIT {
         int mongoPort = freePort();
         int httpPort = freePort();
         CompletableFuture<ConfigurableApplicationContext> registry = CompletableFuture.supplyAsync(
-                () -> new SpringApplicationBuilder(RegistryApplication.class).run(
+                () -> new SpringApplicationBuilder(RegistryApplication.class).run(TestIssuer.shared().serviceArguments(
                         "--server.port=" + httpPort,
                         "--spring.mongodb.uri=mongodb://localhost:" + mongoPort + "/?serverSelectionTimeoutMS=500",
-                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers()));
-        ApiClient api = new ApiClient("http://localhost:" + httpPort);
+                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers())));
+        ApiClient api = new ApiClient("http://localhost:" + httpPort).as(TestIssuer.shared().owner());
         MongoServer mongo = new MongoServer(new MemoryBackend());
         try {
             await().atMost(Duration.ofSeconds(30)).ignoreExceptions()

@@ -3,6 +3,7 @@ package org.cameraregistry.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.testkit.ServiceConventions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,7 +15,7 @@ class OperabilityIT extends RegistryIntegrationTest {
 
     @Test
     void followsThePlatformConventionsWithItsDatabaseInReadiness() {
-        ServiceConventions.verify("http://localhost:" + port, "registry-service");
+        ServiceConventions.verifyWithToken("http://localhost:" + port, "registry-service", TestIssuer.shared().owner().value());
 
         ApiClient.Response readiness = new ApiClient("http://localhost:" + port).get("/actuator/health/readiness");
         assertThat(readiness.json().path("components").path("mongo").path("status").asString()).isEqualTo("UP");
@@ -22,7 +23,7 @@ class OperabilityIT extends RegistryIntegrationTest {
 
     @Test
     void exposesOutboxMetricsTaggedWithTheServiceName() {
-        ApiClient api = new ApiClient("http://localhost:" + port);
+        ApiClient api = new ApiClient("http://localhost:" + port).as(TestIssuer.shared().owner());
         api.post("/api/cameras", "{\"label\":\"Counted\",\"latitude\":32.7,\"longitude\":-96.8,\"level\":\"LEVEL_1\"}");
 
         String metrics = api.get("/actuator/prometheus").body();

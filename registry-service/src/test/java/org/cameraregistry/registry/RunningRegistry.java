@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.TestIssuer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,7 +21,7 @@ public final class RunningRegistry implements AutoCloseable {
 
     private RunningRegistry(ConfigurableApplicationContext context) {
         this.context = context;
-        this.api = new ApiClient(url());
+        this.api = new ApiClient(url()).as(TestIssuer.shared().owner());
     }
 
     /** Starts the registry on {@code database}; {@code settings} (as {@code --name=value}) override anything. */
@@ -30,6 +31,7 @@ public final class RunningRegistry implements AutoCloseable {
                 "--spring.mongodb.uri=" + TestInfrastructure.INFRASTRUCTURE.mongoUri(),
                 "--spring.mongodb.database=" + database,
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers()));
+        arguments.addAll(List.of(TestIssuer.shared().serviceArguments()));
         arguments.addAll(List.of(settings));
         return new RunningRegistry(new SpringApplicationBuilder(RegistryApplication.class)
                 .run(arguments.toArray(String[]::new)));
@@ -47,7 +49,7 @@ public final class RunningRegistry implements AutoCloseable {
         return context.getBean(MongoDatabase.class);
     }
 
-    /** Registers a camera as an owner would; its id. */
+    /** Registers a camera as an owner would, always the same owner; its id. */
     public String register(String label) {
         ApiClient.Response created = api.post("/api/cameras",
                 "{\"label\":\"" + label + "\",\"latitude\":32.78,\"longitude\":-96.8,\"level\":\"LEVEL_1\"}");

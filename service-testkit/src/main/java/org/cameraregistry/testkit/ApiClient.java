@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -20,19 +21,39 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
     private final ApiContract contract;
+    private final Supplier<String> caller;
 
     public ApiClient(String baseUrl) {
-        this(baseUrl, null);
+        this(baseUrl, null, null);
     }
 
-    private ApiClient(String baseUrl, ApiContract contract) {
+    private ApiClient(String baseUrl, ApiContract contract, Supplier<String> caller) {
         this.baseUrl = baseUrl;
         this.contract = contract;
+        this.caller = caller;
     }
 
     /** The same client, failing any exchange that differs from the service's OpenAPI document. */
     public ApiClient heldTo(ApiContract contract) {
-        return new ApiClient(baseUrl, contract);
+        return new ApiClient(baseUrl, contract, caller);
+    }
+
+    /**
+     * The same client, sending this caller's bearer token with every request (a fresh one each time,
+     * so that a long test never sends an expired one), unless a request names its own.
+     */
+    public ApiClient as(TestIssuer.Token token) {
+        return new ApiClient(baseUrl, contract, token::value);
+    }
+
+    /** The same client, sending the bearer token {@code tokens} gives at each request. */
+    public ApiClient withBearer(Supplier<String> tokens) {
+        return new ApiClient(baseUrl, contract, tokens);
+    }
+
+    /** The same client without a token: an anonymous caller. */
+    public ApiClient anonymous() {
+        return new ApiClient(baseUrl, contract, null);
     }
 
     public Response get(String path) {
@@ -90,6 +111,9 @@ public final class ApiClient {
     }
 
     private Response send(HttpRequest.Builder builder, String body) {
+        if (caller != null && builder.copy().build().headers().firstValue("Authorization").isEmpty()) {
+            builder.header("Authorization", "Bearer " + caller.get());
+        }
         HttpRequest request = builder.build();
         Response response;
         try {

@@ -46,6 +46,20 @@ public final class TestIssuer implements AutoCloseable {
         this.unpublished = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(otherKey)));
     }
 
+    private static TestIssuer shared;
+
+    /**
+     * The issuer every test of the JVM shares, started on first use, so that the Spring contexts
+     * configured with it can be shared too.
+     */
+    public static synchronized TestIssuer shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "test-issuer-shutdown"));
+        }
+        return shared;
+    }
+
     /** Starts an issuer on a free port of the loopback address. */
     public static TestIssuer start() {
         RSAKey key = generate();
@@ -75,6 +89,14 @@ public final class TestIssuer implements AutoCloseable {
         return issuer + "/oauth2/jwks";
     }
 
+    /** These command-line settings of a service, and those it needs to check this issuer's tokens. */
+    public String[] serviceArguments(String... settings) {
+        List<String> arguments = new ArrayList<>(List.of(settings));
+        arguments.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer());
+        arguments.add("--spring.security.oauth2.resourceserver.jwt.jwk-set-uri=" + jwkSetUri());
+        return arguments.toArray(String[]::new);
+    }
+
     /** A token for an account with these roles and, for staff, a department. */
     public Token token(String subject, String... roles) {
         return new Token(subject, List.of(roles), null, List.of(AUDIENCE), Duration.ofMinutes(5), published);
@@ -83,6 +105,11 @@ public final class TestIssuer implements AutoCloseable {
     /** An owner's token: a new account id with the role OWNER. */
     public Token owner() {
         return token(UUID.randomUUID().toString(), "OWNER");
+    }
+
+    /** A member of a department's staff with this role: a new account id. */
+    public Token staff(String role, String departmentId) {
+        return token(UUID.randomUUID().toString(), role).ofDepartment(departmentId);
     }
 
     @Override

@@ -14,8 +14,8 @@ import org.cameraregistry.events.Topics;
  *                     and reordering across the camera topics harmless
  * @param camera       its state
  * @param registeredAt when it was registered
- * @param ownerId      the account that owns it, once owners sign in; absent for a camera registered
- *                     without an account. Never an address: only the identity and notification
+ * @param ownerId      the account that owns it (the registry always names it; optional in version 1
+ *                     because events from before owners signed in lack it). Never an address: only the identity and notification
  *                     services know how to reach an account (docs/adr/0009)
  */
 public record CameraRegistered(UUID cameraId, long version, CameraDetails camera, Instant registeredAt, UUID ownerId) {

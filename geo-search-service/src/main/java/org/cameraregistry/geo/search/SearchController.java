@@ -7,8 +7,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.cameraregistry.chassis.openapi.ProblemResponses;
 import org.cameraregistry.geo.camera.CameraIndexer;
 import org.cameraregistry.geo.index.CameraIndex;
 import org.springdoc.core.annotations.ParameterObject;
@@ -16,10 +18,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Nearest-camera and radius searches over the in-memory index. */
+/** Nearest-camera and radius searches over the in-memory index, for staff only ({@link SearchAccess}). */
 @RestController
 @RequestMapping("/api/search")
 @Tag(name = "Search", description = "The cameras near a place, nearest first, with their great-circle distances.")
+@SecurityRequirement(name = ProblemResponses.BEARER)
 class SearchController {
 
     private static final String LOADING = "`index-loading`: the index is being rebuilt after a start; retry after"

@@ -15,6 +15,7 @@ import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.testkit.ApiContract;
 import org.cameraregistry.testkit.ConsumerGroupProbe;
 import org.cameraregistry.testkit.KafkaProbe;
@@ -39,7 +40,8 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
     void connect() {
         // Every exchange of these tests is also checked against the service's own OpenAPI document.
         api = new ApiClient("http://localhost:" + port)
-                .heldTo(ApiContract.of("http://localhost:" + port + "/v3/api-docs"));
+                .heldTo(ApiContract.of("http://localhost:" + port + "/v3/api-docs"))
+                .as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
         events = new CameraEventsOnKafka(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers());
     }
 

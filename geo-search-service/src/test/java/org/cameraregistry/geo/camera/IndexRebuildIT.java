@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.bson.UuidRepresentation;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.geo.GeoSearchApplication;
 import org.cameraregistry.geo.TestInfrastructure;
 import org.cameraregistry.geo.index.IndexedCamera;
@@ -34,14 +35,15 @@ class IndexRebuildIT {
             store.remove(removed, 2);
         }
 
-        try (ConfigurableApplicationContext geoSearch = new SpringApplicationBuilder(GeoSearchApplication.class).run(
+        try (ConfigurableApplicationContext geoSearch = new SpringApplicationBuilder(GeoSearchApplication.class).run(TestIssuer.shared().serviceArguments(
                 "--server.port=0",
                 "--spring.mongodb.uri=" + TestInfrastructure.INFRASTRUCTURE.mongoUri(),
                 "--spring.mongodb.database=" + database,
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(),
                 // Only the rebuild is under test: this instance must not take events from the shared one.
-                "--spring.kafka.listener.auto-startup=false")) {
-            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"));
+                "--spring.kafka.listener.auto-startup=false"))) {
+            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"))
+                    .as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
 
             ApiClient.Response found = api.get("/api/search/within?lat=32.7&lon=-96.6&radiusMeters=100");
 

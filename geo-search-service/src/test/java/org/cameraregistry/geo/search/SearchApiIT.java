@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.testkit.ApiContract;
 import org.cameraregistry.geo.CameraEventsOnKafka;
 import org.cameraregistry.geo.GeoSearchIntegrationTest;
@@ -37,7 +38,8 @@ class SearchApiIT extends GeoSearchIntegrationTest {
     void connect() {
         // Every exchange of these tests is also checked against the service's own OpenAPI document.
         api = new ApiClient("http://localhost:" + port)
-                .heldTo(ApiContract.of("http://localhost:" + port + "/v3/api-docs"));
+                .heldTo(ApiContract.of("http://localhost:" + port + "/v3/api-docs"))
+                .as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
     }
 
     @Test

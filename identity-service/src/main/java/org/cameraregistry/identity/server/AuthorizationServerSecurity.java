@@ -1,10 +1,12 @@
 package org.cameraregistry.identity.server;
 
 import java.util.List;
+import org.cameraregistry.chassis.security.OperatorRequests;
 import org.cameraregistry.chassis.security.TokenProblems;
 import org.cameraregistry.chassis.security.TokenRoles;
 import org.cameraregistry.identity.IdentityProperties;
 import org.cameraregistry.identity.account.Accounts;
+import org.cameraregistry.identity.account.Role;
 import org.cameraregistry.identity.signin.SignInThrottle;
 import org.cameraregistry.identity.signin.ThrottledSignIn;
 import org.cameraregistry.identity.signingkey.SigningKeys;
@@ -71,7 +73,10 @@ class AuthorizationServerSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/verification",
                                 "/api/accounts/password-reset", "/api/accounts/password-reset/confirmation").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/me", "/api/me/**").hasAnyRole(Role.OWNER.name(), Role.INVESTIGATOR.name(),
+                                Role.SUPERVISOR.name(), Role.DEPT_ADMIN.name())
+                        // Deny by default, as every service does (TokenSecurityAutoConfiguration).
+                        .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(apiTokens).jwtAuthenticationConverter(TokenRoles.converter()))
                         .authenticationEntryPoint(problems)
@@ -99,16 +104,16 @@ class AuthorizationServerSecurity {
             @Value("${management.server.port:-1}") int managementPort) throws Exception {
         ThrottledSignIn throttled = new ThrottledSignIn(throttle, "/login");
         // Operators' endpoints (rotating signing keys) answer only on the management port, which is
-        // never public; health and metrics answer anywhere.
-        RequestMatcher onManagementPort = request -> managementPort > 0 && request.getLocalPort() == managementPort;
+        // never public, or without one only on this host; health and metrics answer anywhere.
+        RequestMatcher operators = OperatorRequests.matcher(managementPort);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/signin/assets/**", "/accounts/verify", "/accounts/forgot-password",
                                 "/accounts/reset-password", "/error").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
-                        .requestMatchers(onManagementPort).permitAll()
+                        .requestMatchers(operators).permitAll()
                         .anyRequest().authenticated())
-                .csrf(csrf -> csrf.ignoringRequestMatchers(onManagementPort))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(operators))
                 .authenticationProvider(accountSignIn)
                 .addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")

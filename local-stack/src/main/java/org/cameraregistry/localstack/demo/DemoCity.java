@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo city, registered through the gateway on a first start, as owners would register their
- * cameras. A marker in the data folder records that it was; a start cut short while registering
+ * cameras: the second demo owner's first few, the first demo owner's all the others. A marker in the data folder records that it was; a start cut short while registering
  * is resumed by the next one, without duplicates, since each demo camera is sent with an
  * idempotency key of its own (valid for 24 hours).
  */
@@ -24,8 +24,11 @@ public final class DemoCity {
 
     private static final String MARKER = "demo-data-loaded";
     private static final Duration SEARCHABLE_WITHIN = Duration.ofMinutes(4);
+    /** How many cameras the second demo owner has. */
+    private static final int SECOND_OWNERS_CAMERAS = 6;
 
     private final String gatewayUrl;
+    private final DemoAccounts accounts;
     private final List<String> searchInstances;
     private final Path dataDirectory;
     private final PrintStream console;
@@ -34,30 +37,43 @@ public final class DemoCity {
      * @param gatewayUrl      where the cameras are registered
      * @param searchInstances every geo-search instance, each of which must find the whole city
      */
-    public DemoCity(String gatewayUrl, List<String> searchInstances, Path dataDirectory, PrintStream console) {
+    public DemoCity(String gatewayUrl, DemoAccounts accounts, List<String> searchInstances, Path dataDirectory,
+            PrintStream console) {
         this.gatewayUrl = gatewayUrl;
+        this.accounts = accounts;
         this.searchInstances = List.copyOf(searchInstances);
         this.dataDirectory = dataDirectory;
         this.console = console;
     }
 
-    /** Registers {@code count} demo cameras unless an earlier start did; how many this start registered. */
+    /**
+     * Opens the demo accounts (again, which changes nothing, if an earlier start did) and registers
+     * {@code count} demo cameras unless an earlier start did; how many this start registered.
+     */
     public int registerOnce(int count) {
         Path marker = dataDirectory.resolve(MARKER);
-        if (count <= 0 || (Files.exists(marker) && !read(marker).startsWith("loading"))) {
+        if (count <= 0) {
+            return 0;
+        }
+        accounts.open();
+        if (Files.exists(marker) && !read(marker).startsWith("loading")) {
             return 0;
         }
         List<DemoCamera> cameras = DallasDemoCameras.generate(count);
         write(marker, "loading " + cameras.size() + " demo cameras\n");
         console.println("  Registering " + cameras.size() + " demo cameras in Dallas through the gateway...");
-        new DemoDataLoader(gatewayUrl).register(cameras);
-        searchInstances.forEach(instance -> awaitSearchable(instance, cameras.size()));
+        DemoDataLoader loader = new DemoDataLoader(gatewayUrl);
+        int second = Math.min(SECOND_OWNERS_CAMERAS, cameras.size());
+        loader.register(cameras.subList(0, second), 0, accounts.tokenOf(DemoAccounts.SECOND_OWNER));
+        loader.register(cameras.subList(second, cameras.size()), second, accounts.tokenOf(DemoAccounts.OWNER));
+        String investigator = accounts.tokenOf(DemoAccounts.INVESTIGATOR);
+        searchInstances.forEach(instance -> awaitSearchable(instance, cameras.size(), investigator));
         write(marker, cameras.size() + " demo cameras registered\n");
         return cameras.size();
     }
 
     /** Waits until a geo-search instance finds every demo camera: the events have crossed Kafka. */
-    private void awaitSearchable(String instance, int count) {
+    private void awaitSearchable(String instance, int count, String investigatorToken) {
         HttpClient http = HttpClient.newHttpClient();
         URI search = URI.create(instance + "/api/search/within?lat=" + DallasDemoCameras.CENTER_LATITUDE
                 + "&lon=" + DallasDemoCameras.CENTER_LONGITUDE + "&radiusMeters=" + (int) DallasDemoCameras.RADIUS_METERS
@@ -66,7 +82,8 @@ public final class DemoCity {
         long deadline = System.nanoTime() + SEARCHABLE_WITHIN.toNanos();
         while (true) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(search).build(),
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(search)
+                                .header("Authorization", "Bearer " + investigatorToken).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200 && json.readTree(response.body()).path("cameras").size() >= count) {
                     return;

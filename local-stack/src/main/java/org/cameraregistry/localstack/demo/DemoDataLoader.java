@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Registers demo cameras the way an owner would: POST /api/cameras through the gateway, a few at
- * a time, so that they travel the whole way (registry, outbox, Kafka, geo-search) like real ones.
- * Each is sent with the idempotency key {@code demo-camera-<n>}, so sending the city again never
- * registers a camera twice, and a refused request is retried as the gateway's answer says.
+ * Registers demo cameras the way an owner would: POST /api/cameras through the gateway with the
+ * owner's token, a few at a time, so that they travel the whole way (registry, outbox, Kafka,
+ * geo-search) like real ones. Each is sent with the idempotency key {@code demo-camera-<n>}, so
+ * sending the city again never registers a camera twice, and a refused request is retried as the
+ * gateway's answer says.
  */
 public final class DemoDataLoader {
 
@@ -33,10 +34,10 @@ public final class DemoDataLoader {
     }
 
     /**
-     * Registers every camera, then fails if any was refused for good (demo data must be valid),
-     * naming the first refusal.
+     * Registers the cameras numbered from {@code firstNumber} as the owner whose token this is, then
+     * fails if any was refused for good (demo data must be valid), naming the first refusal.
      */
-    public void register(List<DemoCamera> cameras) {
+    public void register(List<DemoCamera> cameras, int firstNumber, String ownerToken) {
         Semaphore slots = new Semaphore(IN_FLIGHT);
         CompletableFuture<?>[] requests = new CompletableFuture<?>[cameras.size()];
         for (int i = 0; i < cameras.size(); i++) {
@@ -44,7 +45,8 @@ public final class DemoDataLoader {
             HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/cameras"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "demo-camera-" + i)
+                    .header("Authorization", "Bearer " + ownerToken)
+                    .header("Idempotency-Key", "demo-camera-" + (firstNumber + i))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(cameras.get(i))))
                     .build();
             requests[i] = send(request, ATTEMPTS).whenComplete((response, failure) -> slots.release());

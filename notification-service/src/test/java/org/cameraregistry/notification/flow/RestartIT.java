@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.cameraregistry.notification.NotificationApplication;
 import org.cameraregistry.notification.TestInfrastructure;
 import org.cameraregistry.testkit.ConsumerGroupProbe;
+import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.testkit.EmbeddedInfrastructure;
 import org.cameraregistry.testkit.MongoClients;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +77,7 @@ class RestartIT {
 
     /** An instance whose mail server refuses connections until the test starts it; it retries meanwhile. */
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(NotificationApplication.class).run(
+        return new SpringApplicationBuilder(NotificationApplication.class).run(TestIssuer.shared().serviceArguments(
                 "--server.port=0",
                 "--spring.mongodb.uri=" + TestInfrastructure.INFRASTRUCTURE.mongoUri(),
                 "--spring.mongodb.database=" + database.getName(),
@@ -87,6 +88,6 @@ class RestartIT {
                 "--notification.delivery.max-attempts=1000",
                 "--notification.delivery.initial-backoff=PT0.2S",
                 "--notification.delivery.max-backoff=PT0.5S",
-                "--notification.unsubscribe.signing-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ==");
+                "--notification.unsubscribe.signing-key=dGVzdC1vbmx5LWtleS10ZXN0LW9ubHkta2V5LXRlc3Qtb25seQ=="));
     }
 }

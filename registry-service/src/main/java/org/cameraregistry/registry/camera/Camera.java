@@ -8,18 +8,20 @@ import org.cameraregistry.events.camera.CameraDetails;
  * A registered camera.
  *
  * @param id           assigned at registration
+ * @param ownerId      the account that registered it, the only one that sees, changes or deletes it
  * @param version      1 at registration, one more with every change
  * @param details      what the owner says of it
  * @param registeredAt when it was registered
  * @param updatedAt    when it last changed
  */
-public record Camera(UUID id, long version, CameraDetails details, Instant registeredAt, Instant updatedAt) {
+public record Camera(UUID id, UUID ownerId, long version, CameraDetails details, Instant registeredAt,
+        Instant updatedAt) {
 
-    static Camera register(CameraDetails details, Instant now) {
-        return new Camera(UUID.randomUUID(), 1, details, now, now);
+    static Camera register(UUID ownerId, CameraDetails details, Instant now) {
+        return new Camera(UUID.randomUUID(), ownerId, 1, details, now, now);
     }
 
     Camera changeTo(CameraDetails newDetails, Instant now) {
-        return new Camera(id, version + 1, newDetails, registeredAt, now);
+        return new Camera(id, ownerId, version + 1, newDetails, registeredAt, now);
     }
 }

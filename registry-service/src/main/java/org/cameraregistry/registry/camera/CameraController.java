@@ -10,7 +10,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.cameraregistry.chassis.openapi.ProblemResponses;
 import org.cameraregistry.registry.idempotency.IdempotencyKey;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.RequestParam;
 import static org.cameraregistry.chassis.openapi.ProblemResponses.PROBLEM_JSON;
 import static org.cameraregistry.chassis.openapi.ProblemResponses.PROBLEM_REF;
 import org.springframework.http.HttpHeaders;
@@ -27,12 +34,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Owners' cameras over HTTP. Each response carries the camera's version as its ETag; a change sent
- * with If-Match applies only to that version, so two editors cannot silently overwrite each other.
+ * Owners' cameras over HTTP, each owner's own only: the token's subject is the owner, and another
+ * owner's camera answers 404, as one that does not exist. Each response carries the camera's
+ * version as its ETag; a change sent with If-Match applies only to that version, so two editors
+ * cannot silently overwrite each other.
  */
 @RestController
 @RequestMapping("/api/cameras")
-@Tag(name = "Cameras", description = "Owners register, change and delete their cameras.")
+@Tag(name = "Cameras", description = "Owners register, list, change and delete their own cameras.")
+@SecurityRequirement(name = ProblemResponses.BEARER)
 class CameraController {
 
     private static final String NOT_FOUND = "`camera-not-found`: no camera has this id, or it was deleted";
@@ -62,14 +72,14 @@ class CameraController {
     @ApiResponse(responseCode = "422", description = "`idempotency-key-reused`: the key came with another camera before",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CameraResponse> register(@Valid @RequestBody CameraRequest request,
+    ResponseEntity<CameraResponse> register(@AuthenticationPrincipal Jwt owner, @Valid @RequestBody CameraRequest request,
             @Parameter(description = "1 to 255 visible ASCII characters, such as a UUID; a repeat within 24 h answers"
                     + " the same and registers nothing more")
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         String key = IdempotencyKey.read(idempotencyKey);
         CameraService.Registration registration = key == null
-                ? new CameraService.Registration(cameras.register(request.toDetails()), false)
-                : cameras.register(request.toDetails(), key);
+                ? new CameraService.Registration(cameras.register(ownerId(owner), request.toDetails()), false)
+                : cameras.register(ownerId(owner), request.toDetails(), key);
         Camera camera = registration.camera();
         ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create("/api/cameras/" + camera.id()))
                 .eTag(etag(camera));
@@ -79,13 +89,22 @@ class CameraController {
         return created.body(CameraResponse.of(camera));
     }
 
+    @Operation(summary = "List my cameras", description = "Oldest registration first, a page at a time.")
+    @ApiResponse(responseCode = "200", description = "One page of the caller's cameras and how many there are in all")
+    @GetMapping
+    CameraPage list(@AuthenticationPrincipal Jwt owner,
+            @Parameter(description = "which page, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @Parameter(description = "cameras per page, 1 to 100") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return CameraPage.of(cameras.pageOf(ownerId(owner), page, size), page, size);
+    }
+
     @Operation(summary = "Read a camera")
     @ApiResponse(responseCode = "200", description = "The camera, with its version as ETag")
     @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM_JSON,
             schema = @Schema(ref = PROBLEM_REF)))
     @GetMapping("/{id}")
-    ResponseEntity<CameraResponse> get(@PathVariable UUID id) {
-        Camera camera = cameras.find(id);
+    ResponseEntity<CameraResponse> get(@AuthenticationPrincipal Jwt owner, @PathVariable UUID id) {
+        Camera camera = cameras.find(ownerId(owner), id);
         return ResponseEntity.ok().eTag(etag(camera)).body(CameraResponse.of(camera));
     }
 
@@ -101,9 +120,10 @@ class CameraController {
             + " published; or the database is away (see any operation)", content = @Content(mediaType = PROBLEM_JSON,
             schema = @Schema(ref = PROBLEM_REF)))
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CameraResponse> update(@PathVariable UUID id, @Valid @RequestBody CameraRequest request,
+    ResponseEntity<CameraResponse> update(@AuthenticationPrincipal Jwt owner, @PathVariable UUID id,
+            @Valid @RequestBody CameraRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        Camera camera = cameras.update(id, request.toDetails(), expectedVersion(ifMatch));
+        Camera camera = cameras.update(ownerId(owner), id, request.toDetails(), expectedVersion(ifMatch));
         return ResponseEntity.ok().eTag(etag(camera)).body(CameraResponse.of(camera));
     }
 
@@ -116,10 +136,15 @@ class CameraController {
     @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = PROBLEM_JSON,
             schema = @Schema(ref = PROBLEM_REF)))
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable UUID id,
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt owner, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        cameras.delete(id, expectedVersion(ifMatch));
+        cameras.delete(ownerId(owner), id, expectedVersion(ifMatch));
         return ResponseEntity.noContent().build();
+    }
+
+    /** The token's subject: an account's id, as {@link CameraAccess} admits only owners' accounts. */
+    private static UUID ownerId(Jwt owner) {
+        return UUID.fromString(owner.getSubject());
     }
 
     private static String etag(Camera camera) {

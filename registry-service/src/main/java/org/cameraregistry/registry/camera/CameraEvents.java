@@ -25,17 +25,17 @@ class CameraEvents {
 
     PendingEvent registered(Camera camera) {
         return pending(CameraRegistered.TYPE, camera, camera.registeredAt(),
-                new CameraRegistered(camera.id(), camera.version(), camera.details(), camera.registeredAt(), null));
+                new CameraRegistered(camera.id(), camera.version(), camera.details(), camera.registeredAt(), camera.ownerId()));
     }
 
     PendingEvent updated(Camera camera) {
         return pending(CameraUpdated.TYPE, camera, camera.updatedAt(),
-                new CameraUpdated(camera.id(), camera.version(), camera.details(), camera.updatedAt(), null));
+                new CameraUpdated(camera.id(), camera.version(), camera.details(), camera.updatedAt(), camera.ownerId()));
     }
 
     PendingEvent deregistered(Camera deleted, Instant at) {
         return pending(CameraDeregistered.TYPE, deleted, at,
-                new CameraDeregistered(deleted.id(), deleted.version(), at, null));
+                new CameraDeregistered(deleted.id(), deleted.version(), at, deleted.ownerId()));
     }
 
     private <T> PendingEvent pending(EventType<T> type, Camera camera, Instant time, T data) {

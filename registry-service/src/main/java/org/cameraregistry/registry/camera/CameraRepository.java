@@ -8,8 +8,11 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,6 +59,8 @@ public class CameraRepository {
 
     public void ensureIndexes() {
         outbox.ensureIndexes();
+        // An owner's cameras, oldest first, a page at a time.
+        cameras.createIndex(Indexes.ascending("ownerId", "registeredAt", "_id"));
     }
 
     public void insert(Camera camera, PendingEvent event) {
@@ -115,10 +120,28 @@ public class CameraRepository {
         return cameras.replaceOne(current(id, expectedVersion), tombstone).getMatchedCount() == 1;
     }
 
-    public Optional<Camera> findById(UUID id) {
-        return Optional.ofNullable(cameras.find(and(eq("_id", id), ne(Outbox.REMOVE_AFTER_RELAY, true)))
+    /** The camera, if it exists and is this owner's: another owner's camera is not found. */
+    public Optional<Camera> findOwned(UUID id, UUID ownerId) {
+        return Optional.ofNullable(cameras.find(and(eq("_id", id), eq("ownerId", ownerId), ne(Outbox.REMOVE_AFTER_RELAY, true)))
                         .projection(WITHOUT_OUTBOX).first())
                 .map(CameraRepository::toCamera);
+    }
+
+    /** One page of an owner's cameras, oldest registration first, and how many they have in all. */
+    public OwnedCameras pageOf(UUID ownerId, int page, int size) {
+        Bson owned = and(eq("ownerId", ownerId), ne(Outbox.REMOVE_AFTER_RELAY, true));
+        List<Camera> onPage = cameras.find(owned)
+                .projection(WITHOUT_OUTBOX)
+                .sort(Sorts.ascending("registeredAt", "_id"))
+                .skip(page * size)
+                .limit(size)
+                .map(CameraRepository::toCamera)
+                .into(new ArrayList<>());
+        return new OwnedCameras(onPage, cameras.countDocuments(owned));
+    }
+
+    /** @param total how many cameras the owner has, on every page */
+    public record OwnedCameras(List<Camera> cameras, long total) {
     }
 
     private static Bson current(UUID id, long version) {
@@ -128,6 +151,7 @@ public class CameraRepository {
     private static Document toDocument(Camera camera) {
         CameraDetails details = camera.details();
         Document document = new Document("_id", camera.id())
+                .append("ownerId", camera.ownerId())
                 .append("version", camera.version())
                 .append("label", details.label())
                 // GeoJSON, longitude first, so that a 2dsphere index can serve it where MongoDB runs.
@@ -166,6 +190,7 @@ public class CameraRepository {
                 document.getInteger("retentionDays"));
         return new Camera(
                 document.get("_id", UUID.class),
+                document.get("ownerId", UUID.class),
                 document.getLong("version"),
                 details,
                 document.getDate("registeredAt").toInstant(),

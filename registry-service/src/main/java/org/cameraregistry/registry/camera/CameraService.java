@@ -34,8 +34,8 @@ public class CameraService {
         this.clock = clock;
     }
 
-    public Camera register(CameraDetails details) {
-        Camera camera = Camera.register(details, now());
+    public Camera register(UUID ownerId, CameraDetails details) {
+        Camera camera = Camera.register(ownerId, details, now());
         repository.insert(camera, events.registered(camera));
         relay.wakeUp();
         return camera;
@@ -44,22 +44,24 @@ public class CameraService {
     /**
      * Registers a camera once per {@code idempotencyKey}: a repeat of the request, however often
      * and however concurrent, answers the camera the first one registered, as it was registered,
-     * even if it was changed or deleted since.
+     * even if it was changed or deleted since. Keys are the owner's own: another owner's request
+     * with the same key is a request of its own.
      *
      * @throws IdempotencyKeyReusedException if the key came with a different camera before
      */
-    public Registration register(CameraDetails details, String idempotencyKey) {
+    public Registration register(UUID ownerId, CameraDetails details, String idempotencyKey) {
         String fingerprint = CameraFingerprint.of(details);
-        IdempotencyKeys.Claim claim = idempotencyKeys.claim(idempotencyKey, fingerprint, UUID.randomUUID(), now());
+        String ownersKey = ownerId + " " + idempotencyKey;
+        IdempotencyKeys.Claim claim = idempotencyKeys.claim(ownersKey, fingerprint, UUID.randomUUID(), now());
         if (!claim.sameRequest(fingerprint)) {
             throw new IdempotencyKeyReusedException();
         }
-        Camera camera = new Camera(claim.resourceId(), 1, details, claim.createdAt(), claim.createdAt());
+        Camera camera = new Camera(claim.resourceId(), ownerId, 1, details, claim.createdAt(), claim.createdAt());
         if (claim.completed()) {
             return new Registration(camera, true);
         }
         boolean created = repository.insertIfAbsent(camera, events.registered(camera));
-        idempotencyKeys.complete(idempotencyKey);
+        idempotencyKeys.complete(ownersKey);
         if (created) {
             relay.wakeUp();
         }
@@ -73,17 +75,22 @@ public class CameraService {
     public record Registration(Camera camera, boolean replayed) {
     }
 
-    public Camera find(UUID id) {
-        return repository.findById(id).orElseThrow(() -> new CameraNotFoundException(id));
+    /** The owner's camera; another owner's answers as a camera that does not exist. */
+    public Camera find(UUID ownerId, UUID id) {
+        return repository.findOwned(id, ownerId).orElseThrow(() -> new CameraNotFoundException(id));
+    }
+
+    public CameraRepository.OwnedCameras pageOf(UUID ownerId, int page, int size) {
+        return repository.pageOf(ownerId, page, size);
     }
 
     /**
      * Changes a camera. With {@code expectedVersion} (from If-Match) the change applies only to that
      * version; without it, the last writer wins. A change to identical details changes nothing.
      */
-    public Camera update(UUID id, CameraDetails details, Long expectedVersion) {
+    public Camera update(UUID ownerId, UUID id, CameraDetails details, Long expectedVersion) {
         for (int attempt = 1; ; attempt++) {
-            Camera current = find(id);
+            Camera current = find(ownerId, id);
             requireVersion(current, expectedVersion);
             if (current.details().equals(details)) {
                 return current;
@@ -97,9 +104,9 @@ public class CameraService {
         }
     }
 
-    public void delete(UUID id, Long expectedVersion) {
+    public void delete(UUID ownerId, UUID id, Long expectedVersion) {
         for (int attempt = 1; ; attempt++) {
-            Camera current = find(id);
+            Camera current = find(ownerId, id);
             requireVersion(current, expectedVersion);
             Camera deleted = current.changeTo(current.details(), now());
             if (repository.delete(id, current.version(), deleted.version(),
@@ -125,7 +132,7 @@ public class CameraService {
     /** Retries a write lost to a concurrent writer, unless the caller pinned the version it read. */
     private void giveUpAfter(int attempt, Camera read, Long expectedVersion) {
         if (expectedVersion != null) {
-            long now = repository.findById(read.id()).map(Camera::version)
+            long now = repository.findOwned(read.id(), read.ownerId()).map(Camera::version)
                     .orElseThrow(() -> new CameraNotFoundException(read.id()));
             throw CameraVersionMismatchException.ifMatchFailed("\"" + expectedVersion + "\"", now);
         }

@@ -27,6 +27,7 @@ import org.cameraregistry.outbox.Outbox;
 import org.cameraregistry.testkit.ApiClient;
 import org.cameraregistry.testkit.ApiContract;
 import org.cameraregistry.testkit.KafkaProbe;
+import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.registry.RegistryIntegrationTest;
 import org.cameraregistry.registry.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +57,8 @@ class CameraApiIT extends RegistryIntegrationTest {
     void connect() {
         // Every exchange of these tests is also checked against the service's own OpenAPI document.
         api = new ApiClient("http://localhost:" + port)
-                .heldTo(ApiContract.of("http://localhost:" + port + "/v3/api-docs"));
+                .heldTo(ApiContract.of("http://localhost:" + port + "/v3/api-docs"))
+                .as(TestIssuer.shared().owner());
         kafka = new KafkaProbe(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), Topics.CAMERA_REGISTERED,
                 Topics.CAMERA_UPDATED, Topics.CAMERA_DEREGISTERED);
     }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 abstract class CameraRepositoryContract {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:15:30.123Z");
+    private static final UUID OWNER = UUID.randomUUID();
     private static final int MAX_WAITING = 5;
 
     private MongoDatabase database;
@@ -50,12 +51,12 @@ abstract class CameraRepositoryContract {
 
     @Test
     void aRegisteredCameraReadsBackWithEveryField() {
-        Camera camera = new Camera(UUID.randomUUID(), 1, new CameraDetails("Loading dock", 32.7767, -96.797,
+        Camera camera = new Camera(UUID.randomUUID(), OWNER, 1, new CameraDetails("Loading dock", 32.7767, -96.797,
                 CameraLevel.LEVEL_2, 270, 90, Set.of(CameraView.PARKING, CameraView.STREET), true, 30), NOW, NOW);
 
         repository.insert(camera, event("camera-registered", camera.id()));
 
-        assertThat(repository.findById(camera.id())).contains(camera);
+        assertThat(repository.findOwned(camera.id(), OWNER)).contains(camera);
     }
 
     @Test
@@ -64,7 +65,7 @@ abstract class CameraRepositoryContract {
 
         repository.insert(camera, event("camera-registered", camera.id()));
 
-        CameraDetails read = repository.findById(camera.id()).orElseThrow().details();
+        CameraDetails read = repository.findOwned(camera.id(), OWNER).orElseThrow().details();
         assertThat(read.facingDegrees()).isNull();
         assertThat(read.retentionDays()).isNull();
         assertThat(read.views()).isEmpty();
@@ -90,13 +91,13 @@ abstract class CameraRepositoryContract {
         assertThat(repository.update(renamed.changeTo(withLabel(camera, "Lost"), NOW), 1,
                 event("camera-updated", camera.id()))).isFalse();
 
-        assertThat(repository.findById(camera.id())).contains(renamed);
+        assertThat(repository.findOwned(camera.id(), OWNER)).contains(renamed);
         assertThat(waitingFor(camera.id())).hasSize(2);
     }
 
     @Test
     void anUpdateThatClearsOptionalDetailsRemovesThem() {
-        Camera camera = new Camera(UUID.randomUUID(), 1, new CameraDetails("Porch", 32.7, -96.8, CameraLevel.LEVEL_1,
+        Camera camera = new Camera(UUID.randomUUID(), OWNER, 1, new CameraDetails("Porch", 32.7, -96.8, CameraLevel.LEVEL_1,
                 90, 60, Set.of(CameraView.STREET), false, 14), NOW, NOW);
         repository.insert(camera, event("camera-registered", camera.id()));
         Camera cleared = camera.changeTo(new CameraDetails("Porch", 32.7, -96.8, CameraLevel.LEVEL_1, null, null,
@@ -104,7 +105,7 @@ abstract class CameraRepositoryContract {
 
         repository.update(cleared, 1, event("camera-updated", camera.id()));
 
-        assertThat(repository.findById(camera.id())).contains(cleared);
+        assertThat(repository.findOwned(camera.id(), OWNER)).contains(cleared);
     }
 
     @Test
@@ -115,7 +116,7 @@ abstract class CameraRepositoryContract {
 
         assertThat(repository.delete(camera.id(), 1, 2, deregistered)).isTrue();
 
-        assertThat(repository.findById(camera.id())).isEmpty();
+        assertThat(repository.findOwned(camera.id(), OWNER)).isEmpty();
         Document tombstone = raw(camera.id());
         assertThat(tombstone.keySet()).doesNotContain("label", "location", "level");
         assertThat(waitingFor(camera.id())).containsExactly(deregistered);
@@ -159,7 +160,7 @@ abstract class CameraRepositoryContract {
 
         assertThat(outbox.waiting(10, Instant.now())).isEmpty();
         assertThat(outbox.waitingCount()).isZero();
-        assertThat(repository.findById(first.id())).isPresent();
+        assertThat(repository.findOwned(first.id(), OWNER)).isPresent();
     }
 
     @Test
@@ -214,10 +215,10 @@ abstract class CameraRepositoryContract {
                 assertThat(applied).as("round %d", round).hasSize(1);
                 int winner = applied.getFirst();
                 if (winner == 0) {
-                    assertThat(repository.findById(camera.id())).isEmpty();
+                    assertThat(repository.findOwned(camera.id(), OWNER)).isEmpty();
                     assertThat(waitingFor(camera.id())).extracting(PendingEvent::topic).containsExactly("camera-deregistered");
                 } else {
-                    assertThat(repository.findById(camera.id()).orElseThrow().details().label()).isEqualTo("Writer " + winner);
+                    assertThat(repository.findOwned(camera.id(), OWNER).orElseThrow().details().label()).isEqualTo("Writer " + winner);
                     assertThat(waitingFor(camera.id())).extracting(PendingEvent::topic)
                             .containsExactly("camera-registered", "camera-updated");
                 }
@@ -244,7 +245,7 @@ abstract class CameraRepositoryContract {
     }
 
     private static Camera aCamera(String label) {
-        return new Camera(UUID.randomUUID(), 1, new CameraDetails(label, 32.78, -96.8, CameraLevel.LEVEL_1, null, null,
+        return new Camera(UUID.randomUUID(), OWNER, 1, new CameraDetails(label, 32.78, -96.8, CameraLevel.LEVEL_1, null, null,
                 Set.of(), false, null), NOW, NOW);
     }
 

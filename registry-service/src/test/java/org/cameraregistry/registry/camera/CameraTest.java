@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.junit.jupiter.api.Test;
@@ -11,22 +12,23 @@ import org.junit.jupiter.api.Test;
 class CameraTest {
 
     private static final Instant MONDAY = Instant.parse("2026-11-23T09:00:00Z");
+    private static final UUID OWNER = UUID.randomUUID();
     private static final Instant TUESDAY = Instant.parse("2026-11-24T09:00:00Z");
     private static final CameraDetails PORCH = new CameraDetails("Porch", 32.78, -96.8, CameraLevel.LEVEL_1, null, null,
             Set.of(), false, null);
 
     @Test
     void aNewCameraIsAtVersionOneWithAnIdOfItsOwn() {
-        Camera camera = Camera.register(PORCH, MONDAY);
+        Camera camera = Camera.register(OWNER, PORCH, MONDAY);
 
         assertThat(camera.version()).isEqualTo(1);
         assertThat(camera.registeredAt()).isEqualTo(MONDAY).isEqualTo(camera.updatedAt());
-        assertThat(camera.id()).isNotEqualTo(Camera.register(PORCH, MONDAY).id());
+        assertThat(camera.id()).isNotEqualTo(Camera.register(OWNER, PORCH, MONDAY).id());
     }
 
     @Test
     void aChangeIsTheNextVersionAndKeepsWhenTheCameraWasRegistered() {
-        Camera camera = Camera.register(PORCH, MONDAY);
+        Camera camera = Camera.register(OWNER, PORCH, MONDAY);
         CameraDetails moved = new CameraDetails("Porch", 32.79, -96.8, CameraLevel.LEVEL_2, null, null, Set.of(), false, null);
 
         Camera changed = camera.changeTo(moved, TUESDAY);

@@ -73,7 +73,8 @@ public class ProblemResponses implements OpenApiCustomizer {
                 if (operation.getRequestBody() != null) {
                     responses.putIfAbsent("415", problem("`http-415`: the body is not `application/json`."));
                 }
-                if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+                if (secured) {
                     responses.putIfAbsent("401", problem("`unauthenticated`: no bearer token; `invalid-token`: it is"
                             + " expired, tampered with, or not the platform's. Sign in again."));
                     responses.putIfAbsent("403", problem("`forbidden`: the token's roles do not allow this."));
@@ -81,7 +82,8 @@ public class ProblemResponses implements OpenApiCustomizer {
                 responses.putIfAbsent("500", problem("`internal-error`: a fault of ours; it has been logged."));
                 responses.putIfAbsent("503", problem("`storage-unavailable`: the service cannot reach its database,"
                         + " nothing was changed; `storage-interrupted`: it lost it while answering, a change may have"
-                        + " been made. Retry after `Retry-After` seconds."));
+                        + " been made" + (secured ? "; `token-check-unavailable`: the keys that check tokens could not be"
+                        + " fetched" : "") + ". Retry after `Retry-After` seconds."));
             }
         }
     }

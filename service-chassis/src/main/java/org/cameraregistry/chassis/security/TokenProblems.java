@@ -9,23 +9,30 @@ import org.cameraregistry.chassis.problem.ProblemDetailsHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A refused request as problem details, with the {@code WWW-Authenticate} header of RFC 6750: no
  * token is 401 {@code unauthenticated}; an expired, tampered or foreign token is 401
  * {@code invalid-token}; a valid token without the role is 403 {@code forbidden}. Never says more
- * about why a token was refused than "invalid": that is for the service's log.
+ * about why a token was refused than "invalid": that is for the service's log. A token that could
+ * not be checked at all, because the issuer's keys could not be fetched, is 503
+ * {@code token-check-unavailable}: the caller's token may be fine, so it should retry, not sign in.
  */
-public final class TokenProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class TokenProblems implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
     private static final JsonMapper JSON = new JsonMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(TokenProblems.class);
 
     private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
@@ -43,6 +50,19 @@ public final class TokenProblems implements AuthenticationEntryPoint, AccessDeni
         } else {
             write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
                     "This request needs a bearer token: sign in and send it as 'Authorization: Bearer <token>'.");
+        }
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException failure) throws IOException {
+        if (failure instanceof AuthenticationServiceException) {
+            LOG.warn("Could not check a bearer token: {}", failure.getMessage());
+            response.setHeader("Retry-After", "5");
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "token-check-unavailable", "Token check unavailable",
+                    "The service could not fetch the keys that check tokens; try again in a few seconds.");
+        } else {
+            commence(request, response, failure);
         }
     }
 

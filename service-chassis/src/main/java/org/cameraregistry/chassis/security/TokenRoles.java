@@ -3,6 +3,7 @@ package org.cameraregistry.chassis.security;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -13,6 +14,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
  * What a token lets its holder do: each of its {@code roles} as {@code ROLE_<role>} (so
  * {@code hasRole("OWNER")} reads as the platform speaks), and each scope as {@code SCOPE_<scope>}.
  * The principal's name is the token's {@code sub}: an account's id, or a dispatch system's client id.
+ * Roles belong to accounts only: a token whose subject is not an account's id (a UUID) gets none,
+ * so a service may read the subject of any role-holding caller as its account id.
  */
 public final class TokenRoles {
 
@@ -25,12 +28,23 @@ public final class TokenRoles {
         roles.setAuthorityPrefix("ROLE_");
         JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
         Converter<Jwt, Collection<GrantedAuthority>> both = jwt -> {
-            List<GrantedAuthority> authorities = new ArrayList<>(roles.convert(jwt));
+            List<GrantedAuthority> authorities = new ArrayList<>();
+            if (isAccount(jwt.getSubject())) {
+                authorities.addAll(roles.convert(jwt));
+            }
             authorities.addAll(scopes.convert(jwt));
             return authorities;
         };
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(both);
         return converter;
+    }
+
+    private static boolean isAccount(String subject) {
+        try {
+            return subject != null && UUID.fromString(subject).toString().equals(subject);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }
