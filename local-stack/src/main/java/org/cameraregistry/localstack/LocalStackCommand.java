@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.cameraregistry.localstack.demo.DallasDemoCameras;
+import org.cameraregistry.localstack.demo.DemoAccounts;
 
 /**
  * {@code java -jar local-stack.jar [options]}: starts the platform, says where it is, and runs
@@ -43,14 +44,18 @@ public final class LocalStackCommand {
         console.printf("""
 
                 Ready in %d s.
-                  Gateway (the API):  %s
-                  Try:                curl '%s/api/search/nearest?lat=%s&lon=%s&limit=5'
+                  Gateway (the API):  %s (every /api/ call needs a bearer token)
+                  Sign-in (issuer):   %s
+                  A token:            TOKEN=$(echo %s | java -jar camera-cli/target/camera-cli-exec.jar token %s --password-stdin)
+                  Try:                curl '%s/api/search/nearest?lat=%s&lon=%s&limit=5' -H "Authorization: Bearer $TOKEN"
+                  Demo accounts:      README.md, "Try it"
                   Emails sent:        %s
                   Gateway health:     %s/actuator/health
                   Data:               %s (start with --reset for a fresh city)
                   Logs:               %s
                 Services that stop by themselves are restarted. Press Ctrl-C to stop everything.
-                """, seconds, stack.gatewayUrl(), stack.gatewayUrl(), DallasDemoCameras.CENTER_LATITUDE,
+                """, seconds, stack.gatewayUrl(), stack.identityUrl(), DemoAccounts.PASSWORD, DemoAccounts.INVESTIGATOR,
+                stack.gatewayUrl(), DallasDemoCameras.CENTER_LATITUDE,
                 DallasDemoCameras.CENTER_LONGITUDE, stack.mailCatcherUrl(), stack.gatewayManagementUrl(),
                 options.dataDirectory().toAbsolutePath(), options.dataDirectory().resolve("logs").toAbsolutePath());
         new CountDownLatch(1).await();
