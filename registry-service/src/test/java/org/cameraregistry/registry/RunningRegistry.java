@@ -32,7 +32,12 @@ public final class RunningRegistry implements AutoCloseable {
                 "--spring.mongodb.database=" + database,
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers()));
         arguments.addAll(List.of(TestIssuer.shared().serviceArguments()));
-        arguments.addAll(List.of(settings));
+        // A setting named twice on a command line is read as both values joined: drop the default.
+        for (String setting : settings) {
+            String name = setting.substring(0, setting.indexOf('=') + 1);
+            arguments.removeIf(argument -> argument.startsWith(name));
+            arguments.add(setting);
+        }
         return new RunningRegistry(new SpringApplicationBuilder(RegistryApplication.class)
                 .run(arguments.toArray(String[]::new)));
     }
