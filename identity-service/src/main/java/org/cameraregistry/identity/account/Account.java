@@ -39,6 +39,11 @@ public record Account(
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
+    /** The name the platform greets an account by: the one given, or else the address's local part. */
+    public static String displayName(String given, String email) {
+        return given == null || given.isBlank() ? email.strip().substring(0, email.strip().indexOf('@')) : given.strip();
+    }
+
     /** The account id a token's {@code sub} names, if it names one (a dispatch system's does not). */
     public static Optional<UUID> idIn(String subject) {
         try {

@@ -67,7 +67,7 @@ public class OperatorAccountsEndpoint {
         }
         Account account = new Account(UUID.randomUUID(), email, true, passwords.encode(password), Set.of(granted),
                 Optional.ofNullable(department).filter(name -> !name.isBlank()), false,
-                displayName == null || displayName.isBlank() ? email.substring(0, email.indexOf('@')) : displayName,
+                Account.displayName(displayName, email),
                 Locale.US, clock.instant(), 1);
         if (!accounts.create(account, events.registered(account))) {
             return OpenedAccount.of(accounts.findByEmail(email).orElseThrow(), false);

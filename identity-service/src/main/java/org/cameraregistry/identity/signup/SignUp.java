@@ -62,7 +62,7 @@ public class SignUp {
         }
         Instant now = clock.instant();
         Account account = new Account(UUID.randomUUID(), email, false, hash, Set.of(Role.OWNER), Optional.empty(), false,
-                displayName == null || displayName.isBlank() ? email.substring(0, email.indexOf('@')) : displayName.strip(),
+                Account.displayName(displayName, email),
                 locale, now, 1);
         OneTimeLinks.Issued link = links.issue(account.id(), LinkPurpose.VERIFY_ADDRESS, properties.links().verification());
         if (!accounts.create(account, events.registered(account),
