@@ -9,9 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param events  how camera events are consumed
  * @param nearest how far a nearest-cameras search looks
+ * @param jurisdictions how departments' jurisdictions are checked and shared between instances
  */
 @ConfigurationProperties("geo-search")
-public record GeoSearchProperties(@DefaultValue Events events, @DefaultValue Nearest nearest) {
+public record GeoSearchProperties(@DefaultValue Events events, @DefaultValue Nearest nearest,
+        @DefaultValue JurisdictionSettings jurisdictions) {
 
     /**
      * @param group      the consumer: its dead-letter topics are {@code <topic>.<group>.dlq}, shared by
@@ -28,5 +30,14 @@ public record GeoSearchProperties(@DefaultValue Events events, @DefaultValue Nea
 
     /** @param farthestMeters how far a nearest-cameras search looks at most */
     public record Nearest(@DefaultValue("100000") double farthestMeters) {
+    }
+
+    /**
+     * @param maxVertices the most vertices a jurisdiction may have (a city's outline needs hundreds)
+     * @param refresh     how soon a jurisdiction set through another instance is used by this one
+     */
+    public record JurisdictionSettings(
+            @DefaultValue("10000") int maxVertices,
+            @DefaultValue("PT10S") Duration refresh) {
     }
 }

@@ -50,8 +50,9 @@ class DatabaseRefusesWriteIT {
                         "--geo-search.events.group=" + group,
                         "--geo-search.events.retries=1",
                         "--geo-search.events.max-backoff=PT1S"))) {
-            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"))
-                .as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
+            String baseUrl = "http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port");
+            GivenJurisdiction.everywhere(baseUrl, "dallas");
+            ApiClient api = new ApiClient(baseUrl).as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
             UUID first = UUID.randomUUID();
             UUID refused = UUID.randomUUID();
             UUID next = UUID.randomUUID();

@@ -7,7 +7,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** geo-search as it runs, on the shared broker and MongoDB wire server; one context for all subclasses. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "service.instance-id=" + GeoSearchIntegrationTest.INSTANCE)
+        properties = {"service.instance-id=" + GeoSearchIntegrationTest.INSTANCE,
+                // So that a jurisdiction another instance sets is seen within a test's patience.
+                "geo-search.jurisdictions.refresh=PT1S"})
 public abstract class GeoSearchIntegrationTest {
 
     public static final String INSTANCE = "it";

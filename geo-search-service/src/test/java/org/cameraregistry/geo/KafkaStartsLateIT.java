@@ -28,8 +28,9 @@ class KafkaStartsLateIT {
                 "--spring.mongodb.uri=" + TestInfrastructure.INFRASTRUCTURE.mongoUri(),
                 "--spring.mongodb.database=geo-late-kafka-" + UUID.randomUUID(),
                 "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort))) {
-            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"))
-                .as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
+            String baseUrl = "http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port");
+            GivenJurisdiction.everywhere(baseUrl, "dallas");
+            ApiClient api = new ApiClient(baseUrl).as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
             assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
             assertThat(api.get("/api/search/nearest?lat=32.9&lon=-96.9").status()).isEqualTo(200);
 

@@ -37,8 +37,8 @@ class MongoOutageIT {
                 // Failures other than an outage would reach the dead-letter topic within two seconds.
                 "--geo-search.events.retries=1",
                 "--geo-search.events.max-backoff=PT1S"))) {
-            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"))
-                .as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
+            String baseUrl = "http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port");
+            ApiClient api = new ApiClient(baseUrl).as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
             mongo.close();
 
             UUID id = UUID.randomUUID();
@@ -49,6 +49,9 @@ class MongoOutageIT {
                     .until(() -> deadLetterProbe.recordsUpToNow(deadLetters, id.toString()).isEmpty());
 
             mongo = MongoWireServer.startInMemory(mongoPort);
+            // Set now, not before the outage: the database that returns is a new, empty one. Until
+            // the service has reconnected, setting it answers 503 storage-unavailable.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> GivenJurisdiction.everywhere(baseUrl, "dallas"));
 
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 ApiClient.Response found = api.get("/api/search/nearest?lat=32.6501&lon=-96.6501&limit=1");

@@ -25,9 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +44,7 @@ import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.localstack.demo.DallasDemoCameras;
 import org.cameraregistry.localstack.demo.DemoAccounts;
+import org.cameraregistry.localstack.demo.DemoJurisdiction;
 import org.cameraregistry.localstack.services.ServiceProcess;
 import org.cameraregistry.testkit.ApiClient;
 import org.cameraregistry.testkit.ApiContract;
@@ -136,9 +140,14 @@ class LocalStackIT {
     void theDemoCityIsSearchableOnFirstStart() {
         assertThat(stack.demoCamerasRegistered()).isEqualTo(DEMO_CAMERAS);
 
-        List<String> all = withinIds(investigator, DallasDemoCameras.CENTER_LATITUDE, DallasDemoCameras.CENTER_LONGITUDE, 30_000);
+        DemoAccounts accounts = new DemoAccounts(stack.identityUrl());
+        ApiClient richardson = gateway.withBearer(new FreshToken(() -> accounts.tokenOf(DemoAccounts.NEIGHBOURING_INVESTIGATOR)));
+        Set<String> all = new HashSet<>();
+        for (ApiClient department : List.of(investigator, richardson)) {
+            all.addAll(withinIds(department, DallasDemoCameras.CENTER_LATITUDE, DallasDemoCameras.CENTER_LONGITUDE, 30_000));
+        }
 
-        assertThat(all).hasSizeGreaterThanOrEqualTo(DEMO_CAMERAS);
+        assertThat(all).as("the demo cameras Dallas and Richardson see together").hasSizeGreaterThanOrEqualTo(DEMO_CAMERAS);
     }
 
     @Test
@@ -146,7 +155,9 @@ class LocalStackIT {
         String camera = "{\"label\":\"Porch\",\"latitude\":32.78,\"longitude\":-96.8,\"level\":\"LEVEL_1\"}";
         for (ApiClient.Response refused : List.of(gateway.get("/api/cameras"), gateway.post("/api/cameras", camera),
                 gateway.get("/api/cameras/" + UUID.randomUUID()), gateway.delete("/api/cameras/" + UUID.randomUUID()),
-                gateway.get("/api/search/nearest?lat=32.78&lon=-96.8"), gateway.get("/api/me"))) {
+                gateway.get("/api/search/nearest?lat=32.78&lon=-96.8"), gateway.get("/api/me"),
+                gateway.get("/api/departments/dallas/jurisdiction"),
+                gateway.put("/api/departments/dallas/jurisdiction", DemoJurisdiction.RICHARDSON.geoJson()))) {
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.header("WWW-Authenticate")).hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
             assertThat(refused.json().path("type").asString()).endsWith("/problems/unauthenticated");
@@ -160,6 +171,35 @@ class LocalStackIT {
         DemoAccounts accounts = new DemoAccounts(stack.identityUrl());
         ApiClient secondOwner = gateway.withBearer(new FreshToken(() -> accounts.tokenOf(DemoAccounts.SECOND_OWNER)));
         assertThat(secondOwner.get("/api/cameras/" + secondOwners).status()).as("another owner's camera").isEqualTo(404);
+    }
+
+    @Test
+    void eachDepartmentSeesOnlyTheCamerasInItsJurisdiction() {
+        DemoAccounts accounts = new DemoAccounts(stack.identityUrl());
+        ApiClient richardson = gateway.withBearer(new FreshToken(() -> accounts.tokenOf(DemoAccounts.NEIGHBOURING_INVESTIGATOR)));
+        double lat = DallasDemoCameras.CENTER_LATITUDE;
+        double lon = DallasDemoCameras.CENTER_LONGITUDE;
+
+        Collection<JsonNode> dallasSees = search(investigator, "/api/search/within?lat=" + lat + "&lon=" + lon
+                + "&radiusMeters=30000&limit=5000").path("cameras").values();
+        Collection<JsonNode> richardsonSees = search(richardson, "/api/search/within?lat=" + lat + "&lon=" + lon
+                + "&radiusMeters=30000&limit=5000").path("cameras").values();
+
+        assertThat(richardsonSees).as("Richardson's demo cameras").isNotEmpty().allSatisfy(camera -> assertThat(
+                DemoJurisdiction.DALLAS.contains(camera.path("latitude").asDouble(), camera.path("longitude").asDouble()))
+                .as("inside Dallas").isFalse());
+        assertThat(dallasSees).isNotEmpty().allSatisfy(camera -> assertThat(
+                DemoJurisdiction.RICHARDSON.contains(camera.path("latitude").asDouble(), camera.path("longitude").asDouble()))
+                .as("inside Richardson").isFalse());
+        assertThat(withinIds(richardson, 32.7801, -96.8005, 2_000)).as("Richardson searching downtown Dallas").isEmpty();
+
+        ApiClient dallasAdmin = gateway.withBearer(new FreshToken(() -> accounts.tokenOf(DemoAccounts.DEPARTMENT_ADMIN)));
+        ApiClient.Response outline = investigator.get("/api/departments/dallas/jurisdiction");
+        assertThat(outline.status()).isEqualTo(200);
+        assertThat(outline.json().path("vertices").asInt()).as("an outline, not a box").isGreaterThan(20);
+        assertThat(richardson.get("/api/departments/dallas/jurisdiction").status()).isEqualTo(403);
+        assertThat(dallasAdmin.put("/api/departments/richardson/jurisdiction", DemoJurisdiction.DALLAS.geoJson()).status())
+                .as("an admin setting another department's jurisdiction").isEqualTo(403);
     }
 
     @Test
@@ -281,13 +321,13 @@ class LocalStackIT {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             ApiClient.Response created = owner.post("/api/cameras", """
-                    {"label":"Shared %d","latitude":32.9%02d,"longitude":-96.9,"level":"LEVEL_1"}""".formatted(i, i));
+                    {"label":"Shared %d","latitude":32.8%02d,"longitude":-96.88,"level":"LEVEL_1"}""".formatted(i, i));
             assertThat(created.status()).isEqualTo(201);
             ids.add(created.json().path("id").asString());
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> everyGeoSearchInstance()
-                .allMatch(instance -> withinIds(instance, 32.91, -96.9, 3_000).containsAll(ids)));
+                .allMatch(instance -> withinIds(instance, 32.81, -96.88, 3_000).containsAll(ids)));
         try (KafkaProbe kafka = new KafkaProbe(stack.kafkaBrokers(), Topics.CAMERA_REGISTERED)) {
             Map<String, Long> published = kafka.recordsUpToNow(Topics.CAMERA_REGISTERED).stream()
                     .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));

@@ -16,7 +16,8 @@ public final class ServiceCatalog {
 
     private static final List<PlatformService> SERVICES = List.of(
             new PlatformService("registry-service", 8081, List.of("/api/cameras", "/api/cameras/**")),
-            new PlatformService("geo-search-service", 8082, List.of("/api/search/**")),
+            new PlatformService("geo-search-service", 8082,
+                    List.of("/api/search/**", "/api/departments/*/jurisdiction")),
             new PlatformService("access-control-service", 8083, List.of()),
             new PlatformService("notification-service", 8084, List.of("/notifications/**")),
             new PlatformService("device-gateway-service", 8085, List.of()),

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.StampedLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +37,7 @@ public final class CameraIndex {
     private static final UUID LOWEST_ID = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
     private static final UUID HIGHEST_ID = new UUID(Long.MAX_VALUE, Long.MAX_VALUE);
     private static final double FIRST_NEAREST_RADIUS_METERS = 250;
+    private static final Predicate<IndexedCamera> EVERY_CAMERA = camera -> true;
     private static final Comparator<NearbyCamera> NEAREST_FIRST = Comparator.comparingDouble(NearbyCamera::distanceMeters);
 
     /** Concurrent, so that a search reading without the lock never meets a structure half changed. */
@@ -102,8 +104,14 @@ public final class CameraIndex {
 
     /** The cameras within {@code radiusMeters} of a point, nearest first, at most {@code limit}. */
     public List<NearbyCamera> within(double latitude, double longitude, double radiusMeters, int limit) {
+        return within(latitude, longitude, radiusMeters, limit, EVERY_CAMERA);
+    }
+
+    /** As {@link #within(double, double, double, int)}, among the cameras {@code visible} accepts only. */
+    public List<NearbyCamera> within(double latitude, double longitude, double radiusMeters, int limit,
+            Predicate<IndexedCamera> visible) {
         return consistently(() -> {
-            Search search = new Search(latitude, longitude, limit);
+            Search search = new Search(latitude, longitude, limit, visible);
             search.scan(coverer.getCovering(search.cap(radiusMeters)), radiusMeters);
             return search.nearestFirst();
         });
@@ -116,8 +124,16 @@ public final class CameraIndex {
      * found are all inside it, they are the nearest there are.
      */
     public List<NearbyCamera> nearest(double latitude, double longitude, int limit) {
+        return nearest(latitude, longitude, limit, EVERY_CAMERA);
+    }
+
+    /**
+     * As {@link #nearest(double, double, int)}, among the cameras {@code visible} accepts only: the
+     * nearest of those, not those of the nearest that it accepts.
+     */
+    public List<NearbyCamera> nearest(double latitude, double longitude, int limit, Predicate<IndexedCamera> visible) {
         return consistently(() -> {
-            Search search = new Search(latitude, longitude, limit);
+            Search search = new Search(latitude, longitude, limit, visible);
             S2CellUnion scanned = new S2CellUnion();
             double radius = Math.min(FIRST_NEAREST_RADIUS_METERS, farthestNearestMeters);
             while (true) {
@@ -158,11 +174,13 @@ public final class CameraIndex {
 
         private final S2LatLng center;
         private final int limit;
+        private final Predicate<IndexedCamera> visible;
         private final PriorityQueue<NearbyCamera> nearest;
 
-        Search(double latitude, double longitude, int limit) {
+        Search(double latitude, double longitude, int limit, Predicate<IndexedCamera> visible) {
             this.center = S2LatLng.fromDegrees(latitude, longitude);
             this.limit = limit;
+            this.visible = visible;
             this.nearest = new PriorityQueue<>(Math.min(limit, 1024) + 1, NEAREST_FIRST.reversed());
         }
 
@@ -178,7 +196,7 @@ public final class CameraIndex {
                         new Position(cell.rangeMax().id(), HIGHEST_ID), true).values()) {
                     double distance = center.getDistance(S2LatLng.fromDegrees(camera.latitude(), camera.longitude()))
                             .radians() * EARTH_RADIUS_METERS;
-                    if (distance <= radiusMeters) {
+                    if (distance <= radiusMeters && visible.test(camera)) {
                         keepIfNearer(new NearbyCamera(camera, distance));
                     }
                 }

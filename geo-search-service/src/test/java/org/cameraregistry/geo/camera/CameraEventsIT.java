@@ -15,6 +15,7 @@ import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.geo.GivenJurisdiction;
 import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.testkit.ApiContract;
 import org.cameraregistry.testkit.ConsumerGroupProbe;
@@ -39,6 +40,7 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
     @BeforeEach
     void connect() {
         // Every exchange of these tests is also checked against the service's own OpenAPI document.
+        GivenJurisdiction.everywhere("http://localhost:" + port, "dallas");
         api = new ApiClient("http://localhost:" + port)
                 .heldTo(ApiContract.of("http://localhost:" + port + "/v3/api-docs"))
                 .as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));

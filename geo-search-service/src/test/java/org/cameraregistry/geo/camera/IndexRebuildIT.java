@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.bson.UuidRepresentation;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.geo.GivenJurisdiction;
 import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.geo.GeoSearchApplication;
 import org.cameraregistry.geo.TestInfrastructure;
@@ -42,8 +43,9 @@ class IndexRebuildIT {
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(),
                 // Only the rebuild is under test: this instance must not take events from the shared one.
                 "--spring.kafka.listener.auto-startup=false"))) {
-            ApiClient api = new ApiClient("http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port"))
-                    .as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
+            String baseUrl = "http://localhost:" + geoSearch.getEnvironment().getProperty("local.server.port");
+            GivenJurisdiction.everywhere(baseUrl, "dallas");
+            ApiClient api = new ApiClient(baseUrl).as(TestIssuer.shared().staff("INVESTIGATOR", "dallas"));
 
             ApiClient.Response found = api.get("/api/search/within?lat=32.7&lon=-96.6&radiusMeters=100");
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.geo.GivenJurisdiction;
 import org.cameraregistry.testkit.TestIssuer;
 import org.cameraregistry.testkit.ApiContract;
 import org.cameraregistry.geo.CameraEventsOnKafka;
@@ -36,6 +37,7 @@ class SearchApiIT extends GeoSearchIntegrationTest {
 
     @BeforeEach
     void connect() {
+        GivenJurisdiction.everywhere("http://localhost:" + port, "dallas");
         // Every exchange of these tests is also checked against the service's own OpenAPI document.
         api = new ApiClient("http://localhost:" + port)
                 .heldTo(ApiContract.of("http://localhost:" + port + "/v3/api-docs"))

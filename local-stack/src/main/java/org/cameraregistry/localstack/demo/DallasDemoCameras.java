@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A city of demo cameras: Dallas, clustered where cameras are in a real city (downtown, commercial
- * corridors, shopping centres, residential neighbourhoods), always the same for the same count.
+ * A city of demo cameras: Dallas, and a few in neighbouring Richardson, clustered where cameras are
+ * in a real city (downtown, commercial corridors, shopping centres, residential neighbourhoods),
+ * each inside one of the {@link DemoJurisdiction}s, always the same for the same count.
  */
 public final class DallasDemoCameras {
 
@@ -58,7 +59,11 @@ public final class DallasDemoCameras {
             new Neighbourhood("Buckner Terrace", 32.7480, -96.6810, 1000, Kind.RESIDENTIAL, 2),
             new Neighbourhood("Red Bird", 32.6810, -96.8690, 1200, Kind.MIXED, 3),
             new Neighbourhood("Mountain Creek", 32.6830, -96.9400, 1500, Kind.RESIDENTIAL, 2),
-            new Neighbourhood("Cityplace", 32.8000, -96.7950, 350, Kind.COMMERCIAL, 3));
+            new Neighbourhood("Cityplace", 32.8000, -96.7950, 350, Kind.COMMERCIAL, 3),
+            new Neighbourhood("Downtown Richardson", 32.9483, -96.7299, 500, Kind.MIXED, 3),
+            new Neighbourhood("UT Dallas", 32.9857, -96.7502, 500, Kind.MIXED, 2),
+            new Neighbourhood("Canyon Creek", 32.9700, -96.7150, 700, Kind.RESIDENTIAL, 2),
+            new Neighbourhood("CityLine", 32.9990, -96.6830, 400, Kind.COMMERCIAL, 2));
 
     private static final List<String> BUSINESSES = List.of("Corner store", "Pharmacy", "Coffee shop", "Bakery",
             "Taqueria", "Gas station", "Laundromat", "Hardware store", "Bank branch", "Dental office", "Barber shop",
@@ -84,7 +89,8 @@ public final class DallasDemoCameras {
             double latitude = place.latitude() + north / METERS_PER_DEGREE_LATITUDE;
             double longitude = place.longitude()
                     + east / (METERS_PER_DEGREE_LATITUDE * Math.cos(Math.toRadians(place.latitude())));
-            if (distanceFromCenterMeters(latitude, longitude) <= RADIUS_METERS) {
+            if (distanceFromCenterMeters(latitude, longitude) <= RADIUS_METERS
+                    && DemoJurisdiction.anyContains(latitude, longitude)) {
                 cameras.add(camera(random, place, round(latitude), round(longitude)));
             }
         }

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The local stack's demo accounts, opened through identity-service's operator endpoints (which
  * answer only on its host) and signed in as camera-cli signs in: two owners, Dallas's staff, an
- * investigator of neighbouring Richardson, and Dallas's dispatch system. Opening them again leaves
+ * investigator and the admin of neighbouring Richardson, and Dallas's dispatch system. Opening them again leaves
  * them as they are.
  */
 public final class DemoAccounts {
@@ -28,6 +28,7 @@ public final class DemoAccounts {
     public static final String SUPERVISOR = "supervisor@dallas.demo.example";
     public static final String DEPARTMENT_ADMIN = "admin@dallas.demo.example";
     public static final String NEIGHBOURING_INVESTIGATOR = "investigator@richardson.demo.example";
+    public static final String NEIGHBOURING_DEPARTMENT_ADMIN = "admin@richardson.demo.example";
     public static final String DISPATCH_CLIENT = "dallas-dispatch";
     public static final String DISPATCH_SECRET = "dallas-dispatch-secret";
     public static final String DALLAS = "dallas";
@@ -39,7 +40,8 @@ public final class DemoAccounts {
             new Account(INVESTIGATOR, "INVESTIGATOR", DALLAS, "Dallas Investigator"),
             new Account(SUPERVISOR, "SUPERVISOR", DALLAS, "Dallas Supervisor"),
             new Account(DEPARTMENT_ADMIN, "DEPT_ADMIN", DALLAS, "Dallas Department Admin"),
-            new Account(NEIGHBOURING_INVESTIGATOR, "INVESTIGATOR", RICHARDSON, "Richardson Investigator"));
+            new Account(NEIGHBOURING_INVESTIGATOR, "INVESTIGATOR", RICHARDSON, "Richardson Investigator"),
+            new Account(NEIGHBOURING_DEPARTMENT_ADMIN, "DEPT_ADMIN", RICHARDSON, "Richardson Department Admin"));
     private static final JsonMapper JSON = new JsonMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -16,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo city, registered through the gateway on a first start, as owners would register their
- * cameras: the second demo owner's first few, the first demo owner's all the others. A marker in the data folder records that it was; a start cut short while registering
+ * cameras: the second demo owner's first few, the first demo owner's all the others. Before them,
+ * the demo departments' admins set their jurisdictions. A marker in the data folder records that
+ * the cameras were registered; a start cut short while registering
  * is resumed by the next one, without duplicates, since each demo camera is sent with an
  * idempotency key of its own (valid for 24 hours).
  */
@@ -47,8 +49,9 @@ public final class DemoCity {
     }
 
     /**
-     * Opens the demo accounts (again, which changes nothing, if an earlier start did) and registers
-     * {@code count} demo cameras unless an earlier start did; how many this start registered.
+     * Opens the demo accounts and sets the demo jurisdictions (again, which changes nothing, if an
+     * earlier start did) and registers {@code count} demo cameras unless an earlier start did; how
+     * many this start registered.
      */
     public int registerOnce(int count) {
         Path marker = dataDirectory.resolve(MARKER);
@@ -56,6 +59,7 @@ public final class DemoCity {
             return 0;
         }
         accounts.open();
+        DemoJurisdiction.setAll(gatewayUrl, accounts);
         if (Files.exists(marker) && !read(marker).startsWith("loading")) {
             return 0;
         }
@@ -66,13 +70,20 @@ public final class DemoCity {
         int second = Math.min(SECOND_OWNERS_CAMERAS, cameras.size());
         loader.register(cameras.subList(0, second), 0, accounts.tokenOf(DemoAccounts.SECOND_OWNER));
         loader.register(cameras.subList(second, cameras.size()), second, accounts.tokenOf(DemoAccounts.OWNER));
-        String investigator = accounts.tokenOf(DemoAccounts.INVESTIGATOR);
-        searchInstances.forEach(instance -> awaitSearchable(instance, cameras.size(), investigator));
+        for (DemoJurisdiction jurisdiction : DemoJurisdiction.values()) {
+            int inside = (int) cameras.stream()
+                    .filter(camera -> jurisdiction.contains(camera.latitude(), camera.longitude())).count();
+            String investigator = accounts.tokenOf(jurisdiction.investigator());
+            searchInstances.forEach(instance -> awaitSearchable(instance, inside, investigator));
+        }
         write(marker, cameras.size() + " demo cameras registered\n");
         return cameras.size();
     }
 
-    /** Waits until a geo-search instance finds every demo camera: the events have crossed Kafka. */
+    /**
+     * Waits until a geo-search instance shows an investigator every demo camera of their
+     * jurisdiction: the events have crossed Kafka.
+     */
     private void awaitSearchable(String instance, int count, String investigatorToken) {
         HttpClient http = HttpClient.newHttpClient();
         URI search = URI.create(instance + "/api/search/within?lat=" + DallasDemoCameras.CENTER_LATITUDE

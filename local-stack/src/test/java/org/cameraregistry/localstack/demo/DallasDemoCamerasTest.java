@@ -17,10 +17,11 @@ class DallasDemoCamerasTest {
     }
 
     @Test
-    void everyCameraIsInDallasAndValidForTheRegistry() {
+    void everyCameraIsInDallasOrRichardsonAndValidForTheRegistry() {
         assertThat(city).hasSize(2400).allSatisfy(camera -> {
             assertThat(DallasDemoCameras.distanceFromCenterMeters(camera.latitude(), camera.longitude()))
                     .isLessThanOrEqualTo(DallasDemoCameras.RADIUS_METERS);
+            assertThat(DemoJurisdiction.anyContains(camera.latitude(), camera.longitude())).isTrue();
             assertThat(camera.label()).isNotBlank().hasSizeLessThanOrEqualTo(120);
             assertThat(camera.level()).isIn("LEVEL_1", "LEVEL_2");
             assertThat(camera.facingDegrees()).isBetween(0, 359);
@@ -28,6 +29,19 @@ class DallasDemoCamerasTest {
             assertThat(camera.retentionDays()).isBetween(1, 365);
             assertThat(Set.of("STREET", "SIDEWALK", "PARKING", "ENTRANCE", "EXTERIOR")).containsAll(camera.views());
         });
+    }
+
+    @Test
+    void theNeighbouringDepartmentHasCamerasOfItsOwn() {
+        long inRichardson = city.stream()
+                .filter(camera -> DemoJurisdiction.RICHARDSON.contains(camera.latitude(), camera.longitude())).count();
+        long inDallas = city.stream()
+                .filter(camera -> DemoJurisdiction.DALLAS.contains(camera.latitude(), camera.longitude())).count();
+
+        assertThat(inRichardson).isBetween(20L, 400L);
+        assertThat(inDallas).isGreaterThan(inRichardson * 4);
+        assertThat(DallasDemoCameras.generate(60)).anySatisfy(camera -> assertThat(
+                DemoJurisdiction.RICHARDSON.contains(camera.latitude(), camera.longitude())).isTrue());
     }
 
     @Test
