@@ -87,6 +87,11 @@ public final class LocalStack implements AutoCloseable {
         return "http://localhost:" + options.ports().instances().get("identity-service").getFirst();
     }
 
+    /** The MongoDB wire server every service keeps its own database on. */
+    public String mongoUri() {
+        return "mongodb://localhost:" + options.ports().mongo();
+    }
+
     public String kafkaBrokers() {
         return kafka.bootstrapServers();
     }

@@ -36,7 +36,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.UuidRepresentation;
 import org.cameraregistry.cli.SignIn;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.account.AccountRegistered;
@@ -200,6 +207,67 @@ class LocalStackIT {
         assertThat(richardson.get("/api/departments/dallas/jurisdiction").status()).isEqualTo(403);
         assertThat(dallasAdmin.put("/api/departments/richardson/jurisdiction", DemoJurisdiction.DALLAS.geoJson()).status())
                 .as("an admin setting another department's jurisdiction").isEqualTo(403);
+    }
+
+    @Test
+    void anOwnerErasesTheirAccountAndEveryServiceForgetsThemWithinFiveSeconds() {
+        String address = "leaving-" + UUID.randomUUID() + "@example.org";
+        String password = "tangerine orbit velvet ladder";
+        assertThat(gateway.post("/api/accounts", "{\"email\":\"" + address + "\",\"password\":\"" + password + "\"}")
+                .status()).isEqualTo(202);
+        String link = awaitEmail(address, "Confirm your email address").path("Text").asString();
+        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(link);
+        assertThat(token.find()).as(link).isTrue();
+        assertThat(gateway.post("/api/accounts/verification", "{\"token\":\"" + token.group(1) + "\"}").status())
+                .isEqualTo(204);
+        String accessToken = SignIn.asCameraCli(URI.create(stack.identityUrl())).withPassword(address, password).accessToken();
+        UUID accountId = UUID.fromString(gateway.get("/api/me", "Authorization", "Bearer " + accessToken).json()
+                .path("id").asString());
+        ApiClient leaving = gateway.withBearer(() -> accessToken);
+        List<UUID> cameras = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            ApiClient.Response created = leaving.post("/api/cameras", """
+                    {"label":"Leaving %d","latitude":32.79%d,"longitude":-96.81,"level":"LEVEL_1"}""".formatted(i, i),
+                    "Idempotency-Key", "leaving-" + i);
+            assertThat(created.status()).isEqualTo(201);
+            cameras.add(UUID.fromString(created.json().path("id").asString()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> everyGeoSearchInstance().allMatch(instance ->
+                withinIds(instance, 32.795, -96.81, 1_000).containsAll(cameras.stream().map(UUID::toString).toList())));
+        awaitEmail(address, "Camera registered");
+
+        ApiClient.Response erased = leaving.delete("/api/me");
+        assertThat(erased.status()).as(erased.body()).isEqualTo(202);
+
+        try (MongoClient mongo = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(stack.mongoUri()))
+                .uuidRepresentation(UuidRepresentation.STANDARD).build())) {
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                MongoDatabase identity = mongo.getDatabase("identity");
+                assertThat(identity.getCollection("accounts").countDocuments(Filters.eq("_id", accountId))).as("identity").isZero();
+                assertThat(identity.getCollection("one_time_links").countDocuments(Filters.eq("accountId", accountId))).isZero();
+                MongoDatabase registry = mongo.getDatabase("registry");
+                assertThat(registry.getCollection("cameras").countDocuments(Filters.or(Filters.eq("ownerId", accountId),
+                        Filters.in("_id", cameras)))).as("registry cameras").isZero();
+                assertThat(registry.getCollection("idempotency_keys").countDocuments(
+                        Filters.regex("_id", "^" + Pattern.quote(accountId + " ")))).as("registry keys").isZero();
+                assertThat(mongo.getDatabase("geo-search").getCollection("cameras").find(Filters.in("_id", cameras))
+                        .into(new ArrayList<>())).as("geo-search keeps only a removal marker")
+                        .allSatisfy(marker -> assertThat(marker.keySet()).containsOnly("_id", "version", "removed"));
+                assertThat(everyGeoSearchInstance().flatMap(instance -> withinIds(instance, 32.795, -96.81, 1_000).stream())
+                        .filter(id -> cameras.contains(UUID.fromString(id)))).as("geo-search index").isEmpty();
+                MongoDatabase notification = mongo.getDatabase("notification");
+                assertThat(notification.getCollection("contacts").find(Filters.eq("_id", accountId)).into(new ArrayList<>()))
+                        .as("notification keeps only that the account was erased")
+                        .allSatisfy(contact -> assertThat(contact.keySet()).containsOnly("_id", "erased", "erasedAt"));
+                assertThat(notification.getCollection("preferences").countDocuments(Filters.eq("_id", accountId))).isZero();
+                assertThat(notification.getCollection("deliveries").countDocuments(Filters.eq("accountId", accountId))).isZero();
+                assertThat(emailsTo(address)).extracting(email -> email.path("Subject").asString())
+                        .anySatisfy(subject -> assertThat(subject).startsWith("Your Community Camera Registry account is erased"));
+            });
+        }
+        assertThat(leaving.get("/api/me").status()).isEqualTo(404);
+        assertThat(leaving.get("/api/cameras").json().path("totalCameras").asLong()).isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.cameraregistry.events.EventCodec;
 import org.cameraregistry.events.EventEnvelope;
 import org.cameraregistry.events.EventType;
+import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.events.account.PasswordResetRequested;
@@ -38,6 +39,10 @@ public class AccountEvents {
 
     public PendingEvent passwordResetRequested(UUID accountId, URI link, Instant expiresAt, Instant at) {
         return pending(PasswordResetRequested.TYPE, accountId, at, new PasswordResetRequested(accountId, link, expiresAt, at));
+    }
+
+    public PendingEvent erased(UUID accountId, Instant at) {
+        return pending(AccountErased.TYPE, accountId, at, new AccountErased(accountId, at));
     }
 
     private <T> PendingEvent pending(EventType<T> type, UUID accountId, Instant time, T data) {

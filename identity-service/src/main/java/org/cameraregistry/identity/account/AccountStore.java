@@ -2,6 +2,7 @@ package org.cameraregistry.identity.account;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.cameraregistry.outbox.Outbox;
 import org.cameraregistry.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class AccountStore {
 
     private final MongoCollection<Document> accounts;
+
+    private static final Bson NOT_ERASED = ne(Outbox.REMOVE_AFTER_RELAY, true);
 
     /** Far more than concurrent writers of one account ever race. */
     private static final int MAX_ATTEMPTS = 8;
@@ -106,12 +110,27 @@ public class AccountStore {
         return accounts.updateOne(eq("_id", accountId), Outbox.append(event)).getModifiedCount() == 1;
     }
 
+    /**
+     * Erases the account, if it is still as read: what is left is its id and the account-erased
+     * event, until the event is relayed and the outbox removes the rest (docs/adr/0002). False if
+     * it changed meanwhile.
+     */
+    public boolean erase(Account account, PendingEvent erased) {
+        Document tombstone = Outbox.with(new Document("_id", account.id())
+                // Unique like an address (the index holds one account per address), and none.
+                .append("email", "erased:" + account.id())
+                .append(Outbox.REMOVE_AFTER_RELAY, true), erased);
+        return accounts.replaceOne(and(eq("_id", account.id()), eq("version", account.version())), tombstone)
+                .getMatchedCount() == 1;
+    }
+
     public Optional<Account> findByEmail(String email) {
-        return Optional.ofNullable(accounts.find(eq("email", Account.normalized(email))).first()).map(AccountStore::fromDocument);
+        return Optional.ofNullable(accounts.find(and(eq("email", Account.normalized(email)), NOT_ERASED)).first())
+                .map(AccountStore::fromDocument);
     }
 
     public Optional<Account> findById(UUID id) {
-        return Optional.ofNullable(accounts.find(eq("_id", id)).first()).map(AccountStore::fromDocument);
+        return Optional.ofNullable(accounts.find(and(eq("_id", id), NOT_ERASED)).first()).map(AccountStore::fromDocument);
     }
 
     private static Document toDocument(Account account) {

@@ -73,6 +73,8 @@ class AuthorizationServerSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/verification",
                                 "/api/accounts/password-reset", "/api/accounts/password-reset/confirmation").permitAll()
+                        // Owners erase their own accounts; staff accounts are their department admin's to disable.
+                        .requestMatchers(HttpMethod.DELETE, "/api/me").hasRole(Role.OWNER.name())
                         .requestMatchers("/api/me", "/api/me/**").hasAnyRole(Role.OWNER.name(), Role.INVESTIGATOR.name(),
                                 Role.SUPERVISOR.name(), Role.DEPT_ADMIN.name())
                         // Deny by default, as every service does (TokenSecurityAutoConfiguration).

@@ -61,6 +61,11 @@ public class SignInThrottle {
 
     /** A success: the account's count starts again (the client address's does not). */
     public void succeeded(String email) {
+        forget(email);
+    }
+
+    /** Forgets the failures counted against an address: for a success, and when its account is erased. */
+    public void forget(String email) {
         failures.deleteOne(eq("_id", accountKey(email)));
     }
 

@@ -71,6 +71,9 @@ class CameraController {
                     @Header(name = "Idempotent-Replayed", description = "true when the answer repeats an earlier one")})
     @ApiResponse(responseCode = "422", description = "`idempotency-key-reused`: the key came with another camera before",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "403", description = "`forbidden`: the token is not an owner's; `account-erased`: the"
+            + " owner's account was erased since the token was issued",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CameraResponse> register(@AuthenticationPrincipal Jwt owner, @Valid @RequestBody CameraRequest request,
             @Parameter(description = "1 to 255 visible ASCII characters, such as a UUID; a repeat within 24 h answers"

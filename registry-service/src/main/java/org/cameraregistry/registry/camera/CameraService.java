@@ -3,6 +3,7 @@ package org.cameraregistry.registry.camera;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.registry.idempotency.IdempotencyKeys;
@@ -18,26 +19,33 @@ public class CameraService {
 
     /** How often a change is retried when another writer changed the same camera in between. */
     private static final int ATTEMPTS = 3;
+    /** How many of an erased owner's cameras are read at a time. */
+    private static final int ERASURE_BATCH = 100;
 
     private final CameraRepository repository;
     private final CameraEvents events;
     private final OutboxRelay relay;
     private final IdempotencyKeys idempotencyKeys;
+    private final ErasedOwners erasedOwners;
     private final Clock clock;
 
     CameraService(CameraRepository repository, CameraEvents events, OutboxRelay relay, IdempotencyKeys idempotencyKeys,
-            Clock clock) {
+            ErasedOwners erasedOwners, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.relay = relay;
         this.idempotencyKeys = idempotencyKeys;
+        this.erasedOwners = erasedOwners;
         this.clock = clock;
     }
 
+    /** @throws OwnerErasedException if the owner's account was erased since their token was issued */
     public Camera register(UUID ownerId, CameraDetails details) {
+        requireNotErased(ownerId);
         Camera camera = Camera.register(ownerId, details, now());
         repository.insert(camera, events.registered(camera));
         relay.wakeUp();
+        undoIfErasedMeanwhile(camera);
         return camera;
     }
 
@@ -48,8 +56,10 @@ public class CameraService {
      * with the same key is a request of its own.
      *
      * @throws IdempotencyKeyReusedException if the key came with a different camera before
+     * @throws OwnerErasedException if the owner's account was erased since their token was issued
      */
     public Registration register(UUID ownerId, CameraDetails details, String idempotencyKey) {
+        requireNotErased(ownerId);
         String fingerprint = CameraFingerprint.of(details);
         String ownersKey = ownerId + " " + idempotencyKey;
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(ownersKey, fingerprint, UUID.randomUUID(), now());
@@ -64,6 +74,7 @@ public class CameraService {
         idempotencyKeys.complete(ownersKey);
         if (created) {
             relay.wakeUp();
+            undoIfErasedMeanwhile(camera);
         }
         return new Registration(camera, !created);
     }
@@ -115,6 +126,54 @@ public class CameraService {
                 return;
             }
             giveUpAfter(attempt, current, expectedVersion);
+        }
+    }
+
+    /**
+     * Deletes every camera of an owner whose account was erased, each as the owner would (its
+     * deletion publishes camera-deregistered, which makes the other services forget it), and the
+     * owner's idempotency keys. Doing it again finds nothing more to do.
+     *
+     * @return how many cameras it deleted
+     */
+    public int eraseOwner(UUID ownerId, Instant erasedAt) {
+        // First, so that a registration racing this erasure sees it once stored (undoIfErasedMeanwhile).
+        erasedOwners.remember(ownerId, erasedAt);
+        int deleted = 0;
+        for (List<Camera> batch = pageOf(ownerId, 0, ERASURE_BATCH).cameras(); !batch.isEmpty();
+                batch = pageOf(ownerId, 0, ERASURE_BATCH).cameras()) {
+            for (Camera camera : batch) {
+                try {
+                    delete(ownerId, camera.id(), null);
+                    deleted++;
+                } catch (CameraNotFoundException alreadyDeleted) {
+                    // By the owner, or by another delivery of the same erasure: gone either way.
+                }
+            }
+        }
+        idempotencyKeys.forgetAllOf(ownerId + " ");
+        return deleted;
+    }
+
+    private void requireNotErased(UUID ownerId) {
+        if (erasedOwners.contains(ownerId)) {
+            throw new OwnerErasedException();
+        }
+    }
+
+    /**
+     * A registration that passed {@link #requireNotErased} while its owner's erasure began may
+     * have been stored after the erasure read the owner's cameras. The erasure records the owner
+     * before it reads; so looking again after storing sees it, and the camera is deleted here.
+     */
+    private void undoIfErasedMeanwhile(Camera camera) {
+        if (erasedOwners.contains(camera.ownerId())) {
+            try {
+                delete(camera.ownerId(), camera.id(), null);
+            } catch (CameraNotFoundException deletedByTheErasure) {
+                // Then the erasure found it after all.
+            }
+            throw new OwnerErasedException();
         }
     }
 

@@ -27,13 +27,19 @@ class CameraStorageConfiguration {
         return new IdempotencyKeys(serviceDatabase, properties.idempotency().keyLifetime());
     }
 
+    @Bean
+    ErasedOwners erasedOwners(MongoDatabase serviceDatabase, RegistryProperties properties) {
+        return new ErasedOwners(serviceDatabase, properties.erasure().rememberOwners());
+    }
+
     /** Prepares the collections before the service reports ready, waiting for MongoDB if it starts later. */
     @Bean
     ApplicationRunner prepareCameraCollections(MongoStartup mongoStartup, CameraRepository cameraRepository,
-            IdempotencyKeys idempotencyKeys) {
+            IdempotencyKeys idempotencyKeys, ErasedOwners erasedOwners) {
         return mongoStartup.whenReachable("preparing the camera collections", () -> {
             cameraRepository.ensureIndexes();
             idempotencyKeys.ensureIndexes();
+            erasedOwners.ensureIndexes();
         });
     }
 }

@@ -3,6 +3,7 @@ package org.cameraregistry.registry.idempotency;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.regex;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -82,6 +84,11 @@ public class IdempotencyKeys {
     /** Marks the claim's resource as created, so that a repeat answers without trying to create it. */
     public void complete(String key) {
         keys.updateOne(eq("_id", key), Updates.set("completed", true));
+    }
+
+    /** Forgets every key that starts with {@code prefix}: all of one owner's, when the owner is erased. */
+    public void forgetAllOf(String prefix) {
+        keys.deleteMany(regex("_id", "^" + Pattern.quote(prefix)));
     }
 
     private Document newClaim(String key, String requestHash, UUID resourceId, Instant now) {

@@ -8,6 +8,7 @@ import org.cameraregistry.registry.camera.CameraNotFoundException;
 import org.cameraregistry.registry.camera.CameraVersionMismatchException;
 import org.cameraregistry.registry.camera.IdempotencyKeyReusedException;
 import org.cameraregistry.registry.camera.OutboxFullException;
+import org.cameraregistry.registry.camera.OwnerErasedException;
 import org.cameraregistry.registry.idempotency.IdempotencyKey;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,11 @@ class ProblemDetailsAdvice extends ProblemDetailsHandler {
     @ExceptionHandler(CameraNotFoundException.class)
     ResponseEntity<Object> cameraNotFound(CameraNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "camera-not-found", "Camera not found", ex.getMessage());
+    }
+
+    @ExceptionHandler(OwnerErasedException.class)
+    ResponseEntity<Object> ownerErased(OwnerErasedException ex) {
+        return problem(HttpStatus.FORBIDDEN, "account-erased", "Account erased", ex.getMessage());
     }
 
     @ExceptionHandler(OutboxFullException.class)

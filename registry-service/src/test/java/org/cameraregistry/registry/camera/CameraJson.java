@@ -4,7 +4,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Builds camera request bodies: {@code aCamera().atLevel2().at(32.78, -96.80).json()}. */
-final class CameraJson {
+public final class CameraJson {
 
     static final double[] DALLAS_CITY_HALL = {32.7767, -96.7970};
 
@@ -19,7 +19,7 @@ final class CameraJson {
         body.put("level", "LEVEL_1");
     }
 
-    static CameraJson aCamera() {
+    public static CameraJson aCamera() {
         return new CameraJson();
     }
 
@@ -34,7 +34,7 @@ final class CameraJson {
         return this;
     }
 
-    CameraJson labelled(String label) {
+    public CameraJson labelled(String label) {
         body.put("label", label);
         return this;
     }
@@ -63,7 +63,7 @@ final class CameraJson {
         return this;
     }
 
-    String json() {
+    public String json() {
         return JSON.writeValueAsString(body);
     }
 }
