@@ -27,6 +27,8 @@ public final class Topics {
     public static final String ACCOUNT_VERIFICATION_REQUESTED = "account-verification-requested";
     /** Someone asked to reset an account's password; carries a one-time link, not the address. */
     public static final String PASSWORD_RESET_REQUESTED = "password-reset-requested";
+    /** A department's admin invited a member of its staff: email them the link to choose a password. */
+    public static final String STAFF_INVITED = "staff-invited";
     /** An account was erased; every consumer deletes what names it. */
     public static final String ACCOUNT_ERASED = "account-erased";
     /** A department was given live access to a camera, as its owner's policy allows. */
@@ -39,7 +41,7 @@ public final class Topics {
     private static final List<String> ALL = List.of(
             CAMERA_REGISTERED, CAMERA_UPDATED, CAMERA_DEREGISTERED, INCIDENT_DECLARED, INCIDENT_CLOSED,
             ACCOUNT_REGISTERED, ACCOUNT_EMAIL_CHANGED, ACCOUNT_VERIFICATION_REQUESTED, PASSWORD_RESET_REQUESTED,
-            ACCOUNT_ERASED, LIVE_ACCESS_OPENED, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
+            STAFF_INVITED, ACCOUNT_ERASED, LIVE_ACCESS_OPENED, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
 
     private static final List<String> CARRYING_ADDRESSES = List.of(ACCOUNT_REGISTERED, ACCOUNT_EMAIL_CHANGED);
 

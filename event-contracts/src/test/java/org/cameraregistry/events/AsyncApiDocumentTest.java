@@ -13,6 +13,7 @@ import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.events.account.PasswordResetRequested;
+import org.cameraregistry.events.account.StaffInvited;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
@@ -29,7 +30,8 @@ class AsyncApiDocumentTest {
 
     private static final List<EventType<?>> EVERY_EVENT_TYPE = List.of(CameraRegistered.TYPE, CameraUpdated.TYPE,
             CameraDeregistered.TYPE, IncidentDeclared.TYPE, IncidentClosed.TYPE, AccountRegistered.TYPE,
-            AccountEmailChanged.TYPE, AccountVerificationRequested.TYPE, PasswordResetRequested.TYPE, AccountErased.TYPE,
+            AccountEmailChanged.TYPE, AccountVerificationRequested.TYPE, PasswordResetRequested.TYPE, StaffInvited.TYPE,
+            AccountErased.TYPE,
             LiveAccessOpened.TYPE, NotificationDelivered.TYPE, NotificationFailed.TYPE);
 
     private final JsonNode asyncApi = read("asyncapi.yaml", new YAMLMapper());

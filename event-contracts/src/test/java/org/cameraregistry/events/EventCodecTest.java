@@ -13,6 +13,7 @@ import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.events.account.PasswordResetRequested;
+import org.cameraregistry.events.account.StaffInvited;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
@@ -46,6 +47,7 @@ class EventCodecTest {
                         SampleEvents.accountVerificationRequested()),
                 Arguments.of("password-reset-requested", PasswordResetRequested.TYPE,
                         SampleEvents.passwordResetRequested()),
+                Arguments.of("staff-invited", StaffInvited.TYPE, SampleEvents.staffInvited()),
                 Arguments.of("account-erased", AccountErased.TYPE, SampleEvents.accountErased()),
                 Arguments.of("live-access-opened", LiveAccessOpened.TYPE, SampleEvents.liveAccessOpened()),
                 Arguments.of("notification-delivered", NotificationDelivered.TYPE,

@@ -11,6 +11,7 @@ import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.events.account.PasswordResetRequested;
+import org.cameraregistry.events.account.StaffInvited;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
@@ -88,6 +89,13 @@ final class SampleEvents {
                 new PasswordResetRequested(ACCOUNT_ID,
                         URI.create("https://cameras.dallaspolice.example/reset?token=Zt41kP"), NOW.plusSeconds(3600),
                         NOW));
+    }
+
+    static EventEnvelope<StaffInvited> staffInvited() {
+        return EventEnvelope.create(StaffInvited.TYPE, "/identity-service", ACCOUNT_ID.toString(), NOW,
+                new StaffInvited(ACCOUNT_ID, "dallas", "Dallas Police Department",
+                        URI.create("https://cameras.dallaspolice.example/accounts/reset-password?token=Hq7Lm2"),
+                        NOW.plusSeconds(7 * 86_400), NOW));
     }
 
     static EventEnvelope<AccountErased> accountErased() {

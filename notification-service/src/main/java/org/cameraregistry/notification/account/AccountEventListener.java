@@ -12,6 +12,7 @@ import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.events.account.PasswordResetRequested;
+import org.cameraregistry.events.account.StaffInvited;
 import org.cameraregistry.notification.delivery.Notification;
 import org.cameraregistry.notification.delivery.NotificationKind;
 import org.cameraregistry.notification.delivery.Notifier;
@@ -19,7 +20,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The account topics: contact details kept, verification and reset links emailed, erasures carried
+ * The account topics: contact details kept, verification, reset and invitation links emailed, erasures carried
  * out. Each event is read against its schema first; one that cannot be read goes to the dead-letter
  * topic (see {@link org.cameraregistry.notification.delivery.DeadLetters}).
  */
@@ -74,6 +75,16 @@ class AccountEventListener {
         event.requireAbout(record.key(), requested.accountId(), "accountId");
         notifier.send(Notification.about(event.id(), requested.accountId(), NotificationKind.PASSWORD_RESET,
                 Map.of("link", requested.link(), "expiresAt", requested.expiresAt())), Duration.ZERO);
+    }
+
+    @KafkaListener(id = "email-staff-invitations", groupId = GROUP, topics = Topics.STAFF_INVITED)
+    void emailStaffInvitation(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<StaffInvited> event = codec.read(record.value(), StaffInvited.TYPE);
+        StaffInvited invited = event.data();
+        event.requireAbout(record.key(), invited.accountId(), "accountId");
+        notifier.send(Notification.about(event.id(), invited.accountId(), NotificationKind.STAFF_INVITATION,
+                Map.of("link", invited.link(), "expiresAt", invited.expiresAt(), "department", invited.departmentName())),
+                Duration.ZERO);
     }
 
     @KafkaListener(id = "forget-erased-accounts", groupId = GROUP, topics = Topics.ACCOUNT_ERASED)

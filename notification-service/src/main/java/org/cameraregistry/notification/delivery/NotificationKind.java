@@ -11,6 +11,7 @@ public enum NotificationKind {
 
     ACCOUNT_VERIFICATION("account-verification", false),
     PASSWORD_RESET("password-reset", false),
+    STAFF_INVITATION("staff-invitation", false),
     ACCOUNT_ERASED("account-erased", false),
     CAMERA_REGISTERED("camera-registered", true),
     CAMERA_DELETED("camera-deleted", true),

@@ -14,6 +14,7 @@ import org.cameraregistry.events.account.AccountEmailChanged;
 import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
+import org.cameraregistry.events.account.StaffInvited;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
@@ -42,6 +43,11 @@ final class EventsOnKafka implements AutoCloseable {
     EventEnvelope<AccountVerificationRequested> verificationRequested(UUID account, String link) {
         return publish(AccountVerificationRequested.TYPE, "/identity-service", account.toString(),
                 new AccountVerificationRequested(account, URI.create(link), now().plus(Duration.ofDays(1)), now()));
+    }
+
+    EventEnvelope<StaffInvited> staffInvited(UUID account, String departmentName, String link) {
+        return publish(StaffInvited.TYPE, "/identity-service", account.toString(),
+                new StaffInvited(account, "dallas", departmentName, URI.create(link), now().plus(Duration.ofDays(7)), now()));
     }
 
     EventEnvelope<AccountErased> erased(UUID account) {

@@ -90,6 +90,21 @@ class NotificationFlowIT extends NotificationIntegrationTest {
     }
 
     @Test
+    void aStaffInvitationIsEmailedWithItsLinkAndTheDepartmentsName() throws Exception {
+        UUID account = UUID.randomUUID();
+        String address = "investigator-" + account + "@dallas.example";
+        events.accountRegistered(account, address, "Riley Detective", "en-US");
+        events.staffInvited(account, "Dallas Police Department",
+                "https://cameras.dallaspolice.example/accounts/reset-password?token=" + account);
+
+        MimeMessage email = Mailbox.await(address, 1).getFirst();
+        assertThat(email.getSubject()).isEqualTo("Your Community Camera Registry account is ready");
+        assertThat(Mailbox.text(email)).contains("Hello Riley Detective,", "Dallas Police Department opened",
+                "https://cameras.dallaspolice.example/accounts/reset-password?token=" + account);
+        assertThat(email.getHeader("List-Unsubscribe")).as("a mandatory email has no unsubscribe link").isNull();
+    }
+
+    @Test
     void aLinkAskedForBeforeTheAccountsAddressArrivedIsEmailedOnceTheAddressComes() {
         UUID account = UUID.randomUUID();
         String address = "early-" + account + "@example.org";

@@ -42,6 +42,9 @@ class EmailTemplatesTest {
             case ACCOUNT_VERIFICATION, PASSWORD_RESET -> Map.of(
                     "link", URI.create("https://cameras.dallaspolice.example/verify?token=q9X&step=2"),
                     "expiresAt", AT.plus(Duration.ofDays(1)));
+            case STAFF_INVITATION -> Map.of(
+                    "link", URI.create("https://cameras.dallaspolice.example/accounts/reset-password?token=q9X"),
+                    "expiresAt", AT.plus(Duration.ofDays(7)), "department", "Dallas Police Department");
             case ACCOUNT_ERASED -> Map.of();
             case CAMERA_REGISTERED -> Map.of("label", "Back door <\"alley\"> & lot", "level2", true);
             case CAMERA_DELETED -> Map.of("cameraId", UUID.fromString("0b6f2a4e-8c1d-4f7a-9e3b-5d2c1a0f9e87"));
