@@ -210,6 +210,33 @@ class LocalStackIT {
     }
 
     @Test
+    void aDepartmentAdminInvitesAnInvestigatorWhoChoosesAPasswordAndSearchesTheDepartmentsJurisdiction() {
+        DemoAccounts accounts = new DemoAccounts(stack.identityUrl());
+        ApiClient dallasAdmin = gateway.withBearer(new FreshToken(() -> accounts.tokenOf(DemoAccounts.DEPARTMENT_ADMIN)));
+        String address = "new-investigator-" + UUID.randomUUID() + "@dallas.example";
+
+        ApiClient.Response invited = dallasAdmin.post("/api/departments/dallas/staff",
+                "{\"email\":\"" + address + "\",\"role\":\"INVESTIGATOR\",\"displayName\":\"New Investigator\"}");
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        JsonNode invitation = awaitEmail(address, "Your Community Camera Registry account is ready");
+        assertThat(invitation.path("Text").asString()).contains("Dallas Police Department");
+        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(invitation.path("Text").asString());
+        assertThat(token.find()).isTrue();
+        assertThat(gateway.post("/api/accounts/password-reset/confirmation",
+                "{\"token\":\"" + token.group(1) + "\",\"password\":\"brass lantern quietly orbits\"}").status())
+                .isEqualTo(204);
+        String newToken = SignIn.asCameraCli(URI.create(stack.identityUrl()))
+                .withPassword(address, "brass lantern quietly orbits").accessToken();
+
+        assertThat(nearestIds(gateway.withBearer(() -> newToken), 32.7801, -96.8005, 3)).hasSize(3);
+        ApiClient richardsonAdmin = gateway.withBearer(new FreshToken(() -> accounts.tokenOf(DemoAccounts.NEIGHBOURING_DEPARTMENT_ADMIN)));
+        assertThat(richardsonAdmin.get("/api/departments/dallas/staff").status()).isEqualTo(403);
+        assertThat(dallasAdmin.get("/api/departments/dallas/staff").json().path("staff").values())
+                .extracting(member -> member.path("email").asString()).contains(address, DemoAccounts.INVESTIGATOR)
+                .doesNotContain(DemoAccounts.NEIGHBOURING_INVESTIGATOR);
+    }
+
+    @Test
     void anOwnerErasesTheirAccountAndEveryServiceForgetsThemWithinFiveSeconds() {
         String address = "leaving-" + UUID.randomUUID() + "@example.org";
         String password = "tangerine orbit velvet ladder";

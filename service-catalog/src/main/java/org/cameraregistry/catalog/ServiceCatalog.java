@@ -22,7 +22,8 @@ public final class ServiceCatalog {
             new PlatformService("notification-service", 8084, List.of("/notifications/**")),
             new PlatformService("device-gateway-service", 8085, List.of()),
             new PlatformService("identity-service", 8086,
-                    List.of("/api/accounts", "/api/accounts/**", "/api/me", "/api/me/**")));
+                    List.of("/api/accounts", "/api/accounts/**", "/api/me", "/api/me/**", "/api/departments/*/staff",
+                            "/api/departments/*/staff/**")));
 
     private ServiceCatalog() {
     }

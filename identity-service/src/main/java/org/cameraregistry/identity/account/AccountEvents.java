@@ -11,6 +11,7 @@ import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.events.account.PasswordResetRequested;
+import org.cameraregistry.events.account.StaffInvited;
 import org.cameraregistry.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,12 @@ public class AccountEvents {
 
     public PendingEvent passwordResetRequested(UUID accountId, URI link, Instant expiresAt, Instant at) {
         return pending(PasswordResetRequested.TYPE, accountId, at, new PasswordResetRequested(accountId, link, expiresAt, at));
+    }
+
+    public PendingEvent staffInvited(UUID accountId, String departmentId, String departmentName, URI link,
+            Instant expiresAt, Instant at) {
+        return pending(StaffInvited.TYPE, accountId, at,
+                new StaffInvited(accountId, departmentId, departmentName, link, expiresAt, at));
     }
 
     public PendingEvent erased(UUID accountId, Instant at) {

@@ -10,7 +10,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +49,7 @@ public class AccountStore {
 
     public void ensureIndexes() {
         accounts.createIndex(Indexes.ascending("email"), new IndexOptions().unique(true).name("one_account_per_address"));
+        accounts.createIndex(Indexes.ascending("departmentId", "email"), new IndexOptions().name("staff_by_department"));
         outbox.ensureIndexes();
     }
 
@@ -122,6 +125,23 @@ public class AccountStore {
                 .append(Outbox.REMOVE_AFTER_RELAY, true), erased);
         return accounts.replaceOne(and(eq("_id", account.id()), eq("version", account.version())), tombstone)
                 .getMatchedCount() == 1;
+    }
+
+    /**
+     * Disables or enables an account, if it is still as read; false if it changed meanwhile. A
+     * disabled account cannot sign in, nor renew a token.
+     */
+    public boolean setDisabled(Account account, boolean disabled) {
+        return accounts.updateOne(and(eq("_id", account.id()), eq("version", account.version())),
+                Updates.combine(Updates.set("disabled", disabled), Updates.inc("version", 1L))).getModifiedCount() == 1;
+    }
+
+    /** A department's staff, by address. */
+    public List<Account> staffOf(String departmentId) {
+        return accounts.find(and(eq("departmentId", departmentId), NOT_ERASED))
+                .sort(Sorts.ascending("email"))
+                .map(AccountStore::fromDocument)
+                .into(new ArrayList<>());
     }
 
     public Optional<Account> findByEmail(String email) {

@@ -3,6 +3,7 @@ package org.cameraregistry.identity.onetime;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -19,9 +20,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -76,13 +79,14 @@ public class OneTimeLinks {
         return new Issued(token, link, expiresAt);
     }
 
-    /** Uses the link up; the account it was for, or why it does not work. */
-    public UUID redeem(String token, LinkPurpose purpose) {
+    /** Uses the link up, if it has one of {@code purposes}; the account it was for, or why it does not work. */
+    public UUID redeem(String token, LinkPurpose... purposes) {
         if (token == null || token.isBlank() || token.length() > 100) {
             throw new RefusedLinkException(RefusedLinkException.Why.UNKNOWN);
         }
+        List<String> names = Arrays.stream(purposes).map(LinkPurpose::name).toList();
         Document link = links.findOneAndUpdate(
-                and(eq("_id", hash(token)), eq("purpose", purpose.name()), exists("usedAt", false)),
+                and(eq("_id", hash(token)), in("purpose", names), exists("usedAt", false)),
                 Updates.set("usedAt", Date.from(clock.instant())),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
         if (link == null) {

@@ -1,10 +1,17 @@
 package org.cameraregistry.identity.problem;
 
-import org.cameraregistry.chassis.problem.ProblemDetailsHandler;
+import java.util.List;
 import java.util.Map;
+import org.cameraregistry.chassis.problem.FieldProblem;
+import org.cameraregistry.chassis.problem.ProblemDetailsHandler;
 import org.cameraregistry.identity.account.AccountNotFoundException;
 import org.cameraregistry.identity.onetime.RefusedLinkException;
 import org.cameraregistry.identity.password.WeakPasswordException;
+import org.cameraregistry.identity.staff.AddressTakenException;
+import org.cameraregistry.identity.staff.DepartmentNotFoundException;
+import org.cameraregistry.identity.staff.DisablingYourselfException;
+import org.cameraregistry.identity.staff.InvalidStaffRoleException;
+import org.cameraregistry.identity.staff.StaffMemberNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +35,31 @@ class ProblemDetailsAdvice extends ProblemDetailsHandler {
                         "The link has expired; ask for a new one.")
                 : problem(HttpStatus.NOT_FOUND, "link-unknown", "Unknown link",
                         "The link was already used, or was never sent.");
+    }
+
+    @ExceptionHandler(DepartmentNotFoundException.class)
+    ResponseEntity<Object> departmentNotFound(DepartmentNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "department-not-found", "No such department", e.getMessage());
+    }
+
+    @ExceptionHandler(StaffMemberNotFoundException.class)
+    ResponseEntity<Object> staffMemberNotFound(StaffMemberNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "staff-member-not-found", "No such member of staff", e.getMessage());
+    }
+
+    @ExceptionHandler(AddressTakenException.class)
+    ResponseEntity<Object> addressTaken(AddressTakenException e) {
+        return problem(HttpStatus.CONFLICT, "address-taken", "Address taken", e.getMessage());
+    }
+
+    @ExceptionHandler(DisablingYourselfException.class)
+    ResponseEntity<Object> disablingYourself(DisablingYourselfException e) {
+        return problem(HttpStatus.CONFLICT, "disabling-yourself", "Cannot disable yourself", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidStaffRoleException.class)
+    ResponseEntity<Object> invalidStaffRole(InvalidStaffRoleException e) {
+        return invalid(List.of(new FieldProblem("role", e.getMessage())), new HttpHeaders());
     }
 
     @ExceptionHandler(AccountNotFoundException.class)

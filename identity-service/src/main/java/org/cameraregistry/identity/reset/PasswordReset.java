@@ -52,12 +52,12 @@ public class PasswordReset {
     }
 
     /**
-     * Sets the new password of the account the link was sent to. The password is checked first, so
-     * that a refused one does not use the link up.
+     * Sets the new password of the account the link was sent to: a reset link, or a new staff
+     * member's invitation. The password is checked first, so that a refused one does not use the link up.
      */
     public void reset(String token, String newPassword) {
         policy.check(newPassword, null);
-        UUID accountId = links.redeem(token, LinkPurpose.RESET_PASSWORD);
+        UUID accountId = links.redeem(token, LinkPurpose.RESET_PASSWORD, LinkPurpose.ACCEPT_INVITATION);
         String hash = passwords.encode(newPassword);
         accounts.changeWhileCurrent(accountId, account -> accounts.changePassword(account, hash));
     }

@@ -3,6 +3,7 @@ package org.cameraregistry.identity.server;
 import java.util.List;
 import org.cameraregistry.chassis.security.OperatorRequests;
 import org.cameraregistry.chassis.security.TokenProblems;
+import org.cameraregistry.chassis.security.DepartmentAccess;
 import org.cameraregistry.chassis.security.TokenRoles;
 import org.cameraregistry.identity.IdentityProperties;
 import org.cameraregistry.identity.account.Accounts;
@@ -73,6 +74,9 @@ class AuthorizationServerSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/accounts/verification",
                                 "/api/accounts/password-reset", "/api/accounts/password-reset/confirmation").permitAll()
+                        // A department's staff is kept by its own admins only.
+                        .requestMatchers("/api/departments/{departmentId}/staff", "/api/departments/{departmentId}/staff/**")
+                        .access(DepartmentAccess.staffOf("departmentId", Role.DEPT_ADMIN.name()))
                         // Owners erase their own accounts; staff accounts are their department admin's to disable.
                         .requestMatchers(HttpMethod.DELETE, "/api/me").hasRole(Role.OWNER.name())
                         .requestMatchers("/api/me", "/api/me/**").hasAnyRole(Role.OWNER.name(), Role.INVESTIGATOR.name(),

@@ -52,8 +52,10 @@ public final class DemoAccounts {
         this.identityUrl = identityUrl;
     }
 
-    /** Opens every demo account and registers the dispatch client, unless they exist. */
+    /** Registers the demo departments, opens every demo account and registers the dispatch client, unless they exist. */
     public void open() {
+        post("/actuator/departments", Map.of("id", DALLAS, "name", "Dallas Police Department"));
+        post("/actuator/departments", Map.of("id", RICHARDSON, "name", "Richardson Police Department"));
         for (Account account : ACCOUNTS) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("email", account.email());
