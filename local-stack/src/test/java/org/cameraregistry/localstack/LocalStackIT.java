@@ -298,6 +298,16 @@ class LocalStackIT {
     }
 
     @Test
+    void everyKindOfCallerMeetsEveryEndpointAsTheAccessMatrixSays() throws IOException {
+        AccessMatrix.Result matrix = AccessMatrix.prepare(gateway, stack.identityUrl()).run();
+
+        // The matrix docs/security.md shows, as this run found it.
+        System.out.println("Access matrix, through the gateway:\n" + matrix.table());
+        Files.writeString(Path.of("target", "access-matrix.md"), matrix.table());
+        assertThat(matrix.mismatches()).isEmpty();
+    }
+
+    @Test
     void invalidInputThroughTheGatewayIs400ProblemDetailsNamingTheField() {
         ApiClient.Response refused = owner.post("/api/cameras",
                 "{\"label\":\"Porch\",\"latitude\":123.4,\"longitude\":-96.8,\"level\":\"LEVEL_1\"}");
