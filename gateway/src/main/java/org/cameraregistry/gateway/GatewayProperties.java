@@ -18,13 +18,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBytes the largest request body let through
  * @param upstream        how the gateway protects itself and the services from each other
  * @param rateLimits      how many requests one client address may send
+ * @param browser         how browsers sign in through the gateway
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
         Map<String, List<URI>> services,
         @DefaultValue("2MB") DataSize maxRequestBytes,
         @DefaultValue Upstream upstream,
-        @DefaultValue RateLimits rateLimits) {
+        @DefaultValue RateLimits rateLimits,
+        @DefaultValue Browser browser) {
 
     public GatewayProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
@@ -51,7 +53,7 @@ public record GatewayProperties(
     }
 
     /**
-     * Per client address, per second, every API path (all are open without sign-in for now).
+     * Per client address, per second, every API path, signed in or not.
      *
      * @param readsPerSecond    GET, HEAD and OPTIONS
      * @param writesPerSecond   every other method
@@ -61,5 +63,23 @@ public record GatewayProperties(
             @DefaultValue("100") int readsPerSecond,
             @DefaultValue("10") int writesPerSecond,
             @DefaultValue("100000") long clientsRemembered) {
+    }
+
+    /**
+     * The gateway as the browser's backend: a confidential client of the platform's OpenID Connect
+     * provider, which keeps the browser's tokens in its session and never hands them to the browser.
+     *
+     * @param issuer       the provider's address, as browsers reach it (it redirects them there to sign in)
+     * @param clientId     the gateway's client id at the provider
+     * @param clientSecret the gateway's client secret; without one, browsers cannot sign in
+     */
+    public record Browser(
+            @DefaultValue("http://localhost:8086") URI issuer,
+            @DefaultValue("gateway") String clientId,
+            String clientSecret) {
+
+        public boolean signInConfigured() {
+            return clientSecret != null && !clientSecret.isBlank();
+        }
     }
 }

@@ -135,7 +135,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         supervisor.start(spec(ServiceCatalog.GATEWAY.name(), 1, ports.gateway(), ports.gatewayManagement(),
-                gatewayArguments(), Map.of()));
+                gatewayArguments(), secrets.of(ServiceCatalog.GATEWAY.name())));
         awaitReady();
         List<String> searchInstances = instancesOf("geo-search-service").stream().map(ServiceProcess::url).toList();
         demoCamerasRegistered = new DemoCity(gatewayUrl(), new DemoAccounts(identityUrl()), searchInstances, data, console)
@@ -162,6 +162,9 @@ public final class LocalStack implements AutoCloseable {
             // The issuer every token names, and where the links in account emails lead.
             arguments.add("--spring.security.oauth2.authorizationserver.issuer=" + identityUrl());
             arguments.add("--identity.public-base-url=" + identityUrl());
+            // Browsers sign in through this stack's gateway, wherever it listens.
+            arguments.add("--identity.clients.gateway.redirect-uri=" + gatewayUrl() + "/login/oauth2/code/camera-registry");
+            arguments.add("--identity.clients.gateway.post-logout-redirect-uri=" + gatewayUrl() + "/");
         }
         arguments.addAll(options.settings().getOrDefault(service.name(), List.of()));
         return arguments;
@@ -179,7 +182,8 @@ public final class LocalStack implements AutoCloseable {
                 "--management.server.port=" + ports.gatewayManagement(),
                 "--management.server.address=" + LOOPBACK,
                 "--gateway.rate-limits.reads-per-second=10000",
-                "--gateway.rate-limits.writes-per-second=2000"));
+                "--gateway.rate-limits.writes-per-second=2000",
+                "--gateway.browser.issuer=" + identityUrl()));
         for (PlatformService service : ServiceCatalog.services()) {
             arguments.add("--gateway.services." + service.name() + "=" + ports.instances().get(service.name()).stream()
                     .map(port -> "http://localhost:" + port).collect(Collectors.joining(",")));

@@ -47,6 +47,8 @@ final class StackSecrets {
             case "identity-service" -> Map.of(
                     "IDENTITY_SIGNINGKEYS_ENCRYPTIONPASSWORD", key(SIGNING_KEYS_PASSWORD),
                     "IDENTITY_CLIENTS_GATEWAY_SECRET", key(GATEWAY_CLIENT_SECRET));
+            // The gateway signs browsers in as a confidential client, with the secret identity-service knows it by.
+            case "gateway" -> Map.of("GATEWAY_BROWSER_CLIENTSECRET", key(GATEWAY_CLIENT_SECRET));
             default -> Map.of();
         };
     }

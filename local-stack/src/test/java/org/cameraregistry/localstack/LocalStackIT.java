@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -63,6 +64,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform as a user meets it: every service started together on a real broker and the
@@ -76,6 +78,7 @@ class LocalStackIT {
 
     private static final StackPorts PORTS = StackPorts.free(INSTANCES);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = new JsonMapper();
 
     private static LocalStack stack;
     private static List<ServiceProcess> started;
@@ -295,6 +298,55 @@ class LocalStackIT {
         }
         assertThat(leaving.get("/api/me").status()).isEqualTo(404);
         assertThat(leaving.get("/api/cameras").json().path("totalCameras").asLong()).isZero();
+    }
+
+    @Test
+    void aBrowserSignsInThroughTheGatewayAndHoldsASessionCookieButNeverAToken() {
+        BrowserThroughTheGateway browser = new BrowserThroughTheGateway(stack.gatewayUrl());
+        assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
+
+        JsonNode session = browser.signIn(DemoAccounts.OWNER, DemoAccounts.PASSWORD);
+
+        assertThat(session.path("signedIn").asBoolean()).isTrue();
+        assertThat(session.path("email").asString()).isEqualTo(DemoAccounts.OWNER);
+        // A new session id at sign-in: one planted before it is worth nothing after.
+        List<String> sessionIds = browser.sessionIdsSet();
+        assertThat(sessionIds).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(sessionIds.getLast()).isNotEqualTo(sessionIds.getFirst());
+        assertThat(browser.sessionCookies()).allSatisfy(cookie -> assertThat(cookie)
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+
+        // The session's requests reach the services with its token, relayed by the gateway.
+        HttpResponse<String> me = browser.get("/api/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(me.body()).path("email").asString()).isEqualTo(DemoAccounts.OWNER);
+        assertThat(JSON.readTree(browser.get("/api/cameras").body()).path("totalCameras").asLong()).isGreaterThanOrEqualTo(5);
+
+        // A change riding the session needs its CSRF token.
+        String camera = "{\"label\":\"Browser porch\",\"latitude\":32.78,\"longitude\":-96.80,\"level\":\"LEVEL_1\"}";
+        HttpResponse<String> forged = browser.send("POST", "/api/cameras", camera, false);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(forged.body()).path("type").asString()).endsWith("/csrf-token-required");
+        HttpResponse<String> created = browser.send("POST", "/api/cameras", camera, true);
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = JSON.readTree(created.body()).path("id").asString();
+        assertThat(browser.send("DELETE", "/api/cameras/" + id, null, true).statusCode()).isEqualTo(204);
+        assertThat(browser.tokensSeen()).as("tokens a browser was given while signed in").isEmpty();
+
+        HttpResponse<String> signedOut = browser.signOut();
+
+        assertThat(signedOut.uri().toString()).startsWith(stack.gatewayUrl() + "/");
+        assertThat(browser.session().path("signedIn").asBoolean()).isFalse();
+        assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
+        // The only token a browser ever carries: the ID token, as the hint of its sign-out at the
+        // provider (OpenID Connect RP-Initiated Logout). It is for the gateway, and no API takes it.
+        assertThat(browser.tokensSeen()).allSatisfy(token -> assertThat(audienceOf(token)).containsExactly("gateway"));
+    }
+
+    private static List<String> audienceOf(String jwt) {
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+        JsonNode audience = claims.path("aud");
+        return audience.isArray() ? audience.valueStream().map(JsonNode::asString).toList() : List.of(audience.asString());
     }
 
     @Test

@@ -1,0 +1,135 @@
+package org.cameraregistry.gateway.browser;
+
+import java.util.Map;
+import org.cameraregistry.gateway.GatewayProperties;
+import org.cameraregistry.gateway.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway as the browser's backend (ADR 0013). A browser signs in at the platform's provider
+ * by the authorization code flow with PKCE, the gateway being a confidential client; the tokens stay
+ * in the gateway's session, and the browser holds only the session cookie ({@code HttpOnly},
+ * {@code SameSite=Lax}, {@code Secure} when the request came over TLS). On its way to a service, a
+ * request of a signed-in browser carries the session's access token (refreshed when it has
+ * expired) as a bearer token, so the services check it as they check any other.
+ *
+ * <p>The gateway decides nothing about access: every request passes, and each service checks the
+ * token itself. A request with its own bearer token (a script, the CLI) goes through as it came.
+ */
+@Configuration(proxyBeanMethods = false)
+class BrowserSessionSecurity {
+
+    /** The registration's id: it names the paths a browser signs in by. */
+    static final String REGISTRATION = "camera-registry";
+    /** Where a browser starts signing in. */
+    static final String SIGN_IN_PATH = "/oauth2/authorization/" + REGISTRATION;
+    /** Where a browser lands once signed in. */
+    static final String SIGNED_IN_PATH = "/session";
+
+    private static final Logger log = LoggerFactory.getLogger(BrowserSessionSecurity.class);
+
+    @Bean
+    ReactiveClientRegistrationRepository clientRegistrations(GatewayProperties properties) {
+        GatewayProperties.Browser browser = properties.browser();
+        if (!browser.signInConfigured()) {
+            log.warn("gateway.browser.client-secret is not set: browsers cannot sign in through the gateway");
+        }
+        String issuer = browser.issuer().toString().replaceAll("/+$", "");
+        return new InMemoryReactiveClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientId(browser.clientId())
+                .clientSecret(browser.signInConfigured() ? browser.clientSecret() : "")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope(OidcScopes.OPENID, OidcScopes.EMAIL)
+                // Endpoints named rather than discovered, so the gateway starts while the provider does not answer yet.
+                .issuerUri(issuer)
+                .authorizationUri(issuer + "/oauth2/authorize")
+                .tokenUri(issuer + "/oauth2/token")
+                .jwkSetUri(issuer + "/oauth2/jwks")
+                .userNameAttributeName(IdTokenClaimNames.SUB)
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))
+                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .clientName("Community Camera Registry")
+                .build());
+    }
+
+    /** The browser's tokens live in its session, and go with it. */
+    @Bean
+    ServerOAuth2AuthorizedClientRepository authorizedClients() {
+        return new WebSessionServerOAuth2AuthorizedClientRepository();
+    }
+
+    /**
+     * Gives the token relay a current access token, by the refresh token once the access token has
+     * expired; a refresh the provider refuses forgets the session's tokens (the browser signs in again).
+     */
+    @Bean
+    ReactiveOAuth2AuthorizedClientManager authorizedClientManager(ReactiveClientRegistrationRepository registrations,
+            ServerOAuth2AuthorizedClientRepository authorizedClients) {
+        DefaultReactiveOAuth2AuthorizedClientManager manager =
+                new DefaultReactiveOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+                .authorizationCode()
+                .refreshToken()
+                .build());
+        return manager;
+    }
+
+    /**
+     * Refused before its body was read: the connection closes after the answer, so that no client
+     * sends its next request on a connection whose last body is still in flight.
+     */
+    private static Mono<Void> refusedUnread(ServerWebExchange exchange) {
+        exchange.getResponse().getHeaders().setConnection("close");
+        return Mono.empty();
+    }
+
+    @Bean
+    SecurityWebFilterChain browserSession(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
+        OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        signedOut.setPostLogoutRedirectUri("{baseUrl}/");
+        return http
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .oauth2Login(login -> login
+                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(SIGNED_IN_PATH))
+                        .authenticationFailureHandler((exchange, failure) -> Problems.write(exchange.getExchange(),
+                                HttpStatus.UNAUTHORIZED, "sign-in-failed", "Sign-in failed",
+                                "Signing in did not complete (" + failure.getMessage() + "). Start again at " + SIGN_IN_PATH + ".")))
+                .logout(logout -> logout.logoutSuccessHandler(signedOut))
+                .csrf(csrf -> csrf
+                        .requireCsrfProtectionMatcher(new SessionRequests())
+                        .accessDeniedHandler((exchange, denied) -> refusedUnread(exchange).then(Problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "csrf-token-required", "CSRF token required",
+                                "A request that changes something and rides a browser's session carries the session's CSRF"
+                                        + " token, in the header or form field GET " + SIGNED_IN_PATH + " names."))))
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                // The services set their own response headers; the routes add Spring Cloud Gateway's.
+                .headers(headers -> headers.disable())
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+}
