@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param signingKeys   the keys tokens are signed with
  * @param clients       the platform's own clients
  * @param outbox        how account events are relayed to Kafka
+ * @param passwords     how new passwords are judged
  */
 @ConfigurationProperties("identity")
 public record IdentityProperties(
@@ -29,7 +30,29 @@ public record IdentityProperties(
         @DefaultValue Throttling throttling,
         @DefaultValue SigningKeys signingKeys,
         @DefaultValue Clients clients,
-        @DefaultValue OutboxSettings outbox) {
+        @DefaultValue OutboxSettings outbox,
+        @DefaultValue Passwords passwords) {
+
+    /** @param breached the check against a corpus of breached passwords */
+    public record Passwords(@DefaultValue BreachedPasswords breached) {
+    }
+
+    /**
+     * A range API of the Pwned Passwords kind, asked with the first five hex digits of a new
+     * password's SHA-1 only (k-anonymity). Without an answer in {@code timeout}, or while its
+     * circuit breaker is open after repeated failures, passwords are judged without it.
+     *
+     * @param enabled           whether new passwords are checked at all
+     * @param rangeApi          the API's address; {@code /range/<prefix>} is appended
+     * @param timeout           how long to wait to connect, and then for the answer
+     * @param restAfterFailures how long the API is left alone once it kept failing
+     */
+    public record BreachedPasswords(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("https://api.pwnedpasswords.com") URI rangeApi,
+            @DefaultValue("PT2S") Duration timeout,
+            @DefaultValue("PT1M") Duration restAfterFailures) {
+    }
 
     /**
      * @param failuresPerAccount       failed sign-ins to one address allowed before it is blocked

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * (no rules about digits or symbols), at most 64 (and 72 bytes, all that bcrypt reads), and not
  * common or easily guessed: refused when it is, whole, on zxcvbn's list of the most used passwords,
  * or when zxcvbn's estimate puts it under 10^8 guesses (score below 3), counting the address and
- * the program's own words as known to an attacker.
+ * the program's own words as known to an attacker; and, last, when it is in a corpus of breached
+ * passwords ({@link BreachedPasswords}).
  */
 @Component
 public class PasswordPolicy {
@@ -28,6 +29,11 @@ public class PasswordPolicy {
             "camera", "cameras", "registry", "community", "police", "dallas", "password", "security");
 
     private final Zxcvbn zxcvbn = new Zxcvbn();
+    private final BreachedPasswords breached;
+
+    public PasswordPolicy(BreachedPasswords breached) {
+        this.breached = breached;
+    }
 
     /** Refuses {@code password} for the account at {@code email} with the reason, in words, or accepts it. */
     public void check(String password, String email) {
@@ -49,6 +55,10 @@ public class PasswordPolicy {
             throw new WeakPasswordException("guessable", "This password is easy to guess"
                     + (warning == null || warning.isBlank() ? "" : ": " + warning.strip().replaceAll("\\.$", ""))
                     + ". Add another word or two that do not belong together.");
+        }
+        if (breached.isBreached(password)) {
+            throw new WeakPasswordException("breached", "This password has appeared in a data breach, so attackers"
+                    + " have it on their lists; choose another.");
         }
     }
 

@@ -38,7 +38,7 @@ class SignUpController {
             + " already has an account; the email that follows, if any, carries the verification link.")
     @ApiResponse(responseCode = "202", description = "Accepted: a verification link is on its way if one is due")
     @ApiResponse(responseCode = "400", description = "`weak-password` (with `reason`: too-short, too-long, common,"
-            + " guessable), or `invalid-request` naming the fields at fault",
+            + " guessable, breached), or `invalid-request` naming the fields at fault",
             content = @Content(mediaType = ProblemResponses.PROBLEM_JSON, schema = @Schema(ref = ProblemResponses.PROBLEM_REF)))
     ResponseEntity<Accepted> signUp(@Valid @RequestBody SignUpRequest request) {
         signUp.signUp(request.email(), request.password(), request.displayName(),

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import org.cameraregistry.identity.IdentityProperties;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,7 +15,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class PasswordPolicyTest {
 
-    private final PasswordPolicy policy = new PasswordPolicy();
+    /** Long and unrelated enough for the local checks, yet in the (stub) breach corpus. */
+    private static final String BREACHED = "maple syrup pancake morning";
+    private static final BreachCorpusStub CORPUS = BreachCorpusStub.holding(BREACHED);
+
+    private final PasswordPolicy policy = new PasswordPolicy(new BreachedPasswords(
+            new IdentityProperties.BreachedPasswords(true, CORPUS.url(), Duration.ofSeconds(5), Duration.ofMinutes(1)),
+            new SimpleMeterRegistry()));
+
+    @AfterAll
+    static void stopCorpus() {
+        CORPUS.close();
+    }
+
+    @Test
+    void aPasswordThatPassesEveryOtherCheckIsRefusedWhenItIsInABreachCorpus() {
+        assertThatCode(() -> policy.check("maple syrup pancake evening", "maria.lopez@example.org")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> policy.check(BREACHED, "maria.lopez@example.org"))
+                .isInstanceOfSatisfying(WeakPasswordException.class, refused -> assertThat(refused.reason()).isEqualTo("breached"))
+                .hasMessageContaining("data breach");
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {

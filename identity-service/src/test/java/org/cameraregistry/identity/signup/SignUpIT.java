@@ -12,6 +12,7 @@ import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.identity.IdentityIntegrationTest;
 import org.cameraregistry.identity.account.AccountStore;
+import org.cameraregistry.identity.password.BreachCorpusStub;
 import org.cameraregistry.testkit.ApiClient;
 import org.cameraregistry.testkit.KafkaProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -108,6 +109,20 @@ class SignUpIT extends IdentityIntegrationTest {
         assertThat(refused.json().path("type").asString()).endsWith("/weak-password");
         assertThat(refused.json().path("reason").asString()).isEqualTo("common");
         assertThat(store.findByEmail(email)).isEmpty();
+    }
+
+    @Test
+    void aPasswordInABreachCorpusIsRefusedAndOnlyAHashPrefixLeftTheService() {
+        String email = "breached-" + UUID.randomUUID() + "@example.org";
+
+        ApiClient.Response refused = signUp(email, BREACHED_PASSWORD, "en");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("type").asString()).endsWith("/weak-password");
+        assertThat(refused.json().path("reason").asString()).isEqualTo("breached");
+        assertThat(store.findByEmail(email)).isEmpty();
+        assertThat(BREACH_CORPUS.askedPaths()).contains("/range/" + BreachCorpusStub.sha1(BREACHED_PASSWORD).substring(0, 5))
+                .allSatisfy(path -> assertThat(path).matches("/range/[0-9A-F]{5}"));
     }
 
     @Test
