@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cameraregistry.events.account.AccountEmailChangeRequested;
 import org.cameraregistry.events.account.AccountEmailChanged;
 import org.cameraregistry.events.account.AccountRegistered;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +102,7 @@ class ModuleRulesTest {
         noClasses().that().resideOutsideOfPackages(EVENTS, ROOT + "identity..", ROOT + "notification..")
                 .should().dependOnClassesThat().haveFullyQualifiedName(AccountRegistered.class.getName())
                 .orShould().dependOnClassesThat().haveFullyQualifiedName(AccountEmailChanged.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(AccountEmailChangeRequested.class.getName())
                 .because("an account's email address is kept by identity-service and notification-service only"
                         + " (docs/adr/0009)")
                 .check(classes);

@@ -23,6 +23,8 @@ public final class Topics {
     public static final String ACCOUNT_REGISTERED = "account-registered";
     /** An account holder changed their contact details; carries the new address. */
     public static final String ACCOUNT_EMAIL_CHANGED = "account-email-changed";
+    /** An account holder asked to move to a new address; carries it, and the link that confirms it. */
+    public static final String ACCOUNT_EMAIL_CHANGE_REQUESTED = "account-email-change-requested";
     /** An account's address must be verified; carries a one-time link, not the address. */
     public static final String ACCOUNT_VERIFICATION_REQUESTED = "account-verification-requested";
     /** Someone asked to reset an account's password; carries a one-time link, not the address. */
@@ -40,10 +42,11 @@ public final class Topics {
 
     private static final List<String> ALL = List.of(
             CAMERA_REGISTERED, CAMERA_UPDATED, CAMERA_DEREGISTERED, INCIDENT_DECLARED, INCIDENT_CLOSED,
-            ACCOUNT_REGISTERED, ACCOUNT_EMAIL_CHANGED, ACCOUNT_VERIFICATION_REQUESTED, PASSWORD_RESET_REQUESTED,
-            STAFF_INVITED, ACCOUNT_ERASED, LIVE_ACCESS_OPENED, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
+            ACCOUNT_REGISTERED, ACCOUNT_EMAIL_CHANGED, ACCOUNT_EMAIL_CHANGE_REQUESTED, ACCOUNT_VERIFICATION_REQUESTED,
+            PASSWORD_RESET_REQUESTED, STAFF_INVITED, ACCOUNT_ERASED, LIVE_ACCESS_OPENED, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
 
-    private static final List<String> CARRYING_ADDRESSES = List.of(ACCOUNT_REGISTERED, ACCOUNT_EMAIL_CHANGED);
+    private static final List<String> CARRYING_ADDRESSES =
+            List.of(ACCOUNT_REGISTERED, ACCOUNT_EMAIL_CHANGED, ACCOUNT_EMAIL_CHANGE_REQUESTED);
 
     private Topics() {
     }

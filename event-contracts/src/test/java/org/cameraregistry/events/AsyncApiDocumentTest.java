@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cameraregistry.events.access.LiveAccessOpened;
+import org.cameraregistry.events.account.AccountEmailChangeRequested;
 import org.cameraregistry.events.account.AccountEmailChanged;
 import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
@@ -30,7 +31,7 @@ class AsyncApiDocumentTest {
 
     private static final List<EventType<?>> EVERY_EVENT_TYPE = List.of(CameraRegistered.TYPE, CameraUpdated.TYPE,
             CameraDeregistered.TYPE, IncidentDeclared.TYPE, IncidentClosed.TYPE, AccountRegistered.TYPE,
-            AccountEmailChanged.TYPE, AccountVerificationRequested.TYPE, PasswordResetRequested.TYPE, StaffInvited.TYPE,
+            AccountEmailChanged.TYPE, AccountEmailChangeRequested.TYPE, AccountVerificationRequested.TYPE, PasswordResetRequested.TYPE, StaffInvited.TYPE,
             AccountErased.TYPE,
             LiveAccessOpened.TYPE, NotificationDelivered.TYPE, NotificationFailed.TYPE);
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cameraregistry.events.access.LiveAccessOpened;
+import org.cameraregistry.events.account.AccountEmailChangeRequested;
 import org.cameraregistry.events.account.AccountEmailChanged;
 import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
@@ -47,6 +48,8 @@ class EventCodecTest {
                         SampleEvents.accountVerificationRequested()),
                 Arguments.of("password-reset-requested", PasswordResetRequested.TYPE,
                         SampleEvents.passwordResetRequested()),
+                Arguments.of("account-email-change-requested", AccountEmailChangeRequested.TYPE,
+                        SampleEvents.accountEmailChangeRequested()),
                 Arguments.of("staff-invited", StaffInvited.TYPE, SampleEvents.staffInvited()),
                 Arguments.of("account-erased", AccountErased.TYPE, SampleEvents.accountErased()),
                 Arguments.of("live-access-opened", LiveAccessOpened.TYPE, SampleEvents.liveAccessOpened()),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.cameraregistry.events.access.LiveAccessOpened;
+import org.cameraregistry.events.account.AccountEmailChangeRequested;
 import org.cameraregistry.events.account.AccountEmailChanged;
 import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
@@ -89,6 +90,13 @@ final class SampleEvents {
                 new PasswordResetRequested(ACCOUNT_ID,
                         URI.create("https://cameras.dallaspolice.example/reset?token=Zt41kP"), NOW.plusSeconds(3600),
                         NOW));
+    }
+
+    static EventEnvelope<AccountEmailChangeRequested> accountEmailChangeRequested() {
+        return EventEnvelope.create(AccountEmailChangeRequested.TYPE, "/identity-service", ACCOUNT_ID.toString(), NOW,
+                new AccountEmailChangeRequested(ACCOUNT_ID, "maria.lopez@example.net",
+                        URI.create("https://cameras.dallaspolice.example/accounts/email/confirm?token=Kp3Wq9"),
+                        NOW.plusSeconds(86_400), NOW));
     }
 
     static EventEnvelope<StaffInvited> staffInvited() {

@@ -73,11 +73,13 @@ public record IdentityProperties(
      * @param verification how long an address verification link works
      * @param passwordReset how long a password reset link works
      * @param invitation   how long a new staff member's link to choose a password works
+     * @param emailChange  how long a link confirming a new address works
      */
     public record Links(
             @DefaultValue("P1D") Duration verification,
             @DefaultValue("PT1H") Duration passwordReset,
-            @DefaultValue("P7D") Duration invitation) {
+            @DefaultValue("P7D") Duration invitation,
+            @DefaultValue("P1D") Duration emailChange) {
     }
 
     /**

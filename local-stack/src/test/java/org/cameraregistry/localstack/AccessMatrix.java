@@ -103,6 +103,9 @@ final class AccessMatrix {
         row("POST /api/departments/{id}/staff", "Richardson", "401 403 403 403 403 403 403 403", (caller, api) -> api.post(otherStaff,
                 "{\"email\":\"matrix-" + UUID.randomUUID() + "@richardson.example\",\"role\":\"INVESTIGATOR\"}"));
         row("GET /api/me", "own account", "401 200 200 200 200 200 200 403", (caller, api) -> api.get("/api/me"));
+        row("POST /api/me/email", "own account", "401 202 202 202 202 202 202 403", (caller, api) -> api.post("/api/me/email",
+                "{\"email\":\"matrix-" + UUID.randomUUID() + "@example.org\",\"password\":\""
+                        + (caller == Caller.OWNER || caller == Caller.SECOND_OWNER ? PASSWORD : DemoAccounts.PASSWORD) + "\"}"));
         row("POST /api/accounts", "sign-up", "202 202 202 202 202 202 202 202", (caller, api) -> api.post("/api/accounts",
                 "{\"email\":\"matrix-" + UUID.randomUUID() + "@example.org\",\"password\":\"" + PASSWORD + "\"}"));
         row("DELETE /api/me", "own account", "401 202 202 403 403 403 403 403", (caller, api) -> api.delete("/api/me"));

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;
+import java.net.CookieManager;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -244,14 +245,7 @@ class LocalStackIT {
     void anOwnerErasesTheirAccountAndEveryServiceForgetsThemWithinFiveSeconds() {
         String address = "leaving-" + UUID.randomUUID() + "@example.org";
         String password = "tangerine orbit velvet ladder";
-        assertThat(gateway.post("/api/accounts", "{\"email\":\"" + address + "\",\"password\":\"" + password + "\"}")
-                .status()).isEqualTo(202);
-        String link = awaitEmail(address, "Confirm your email address").path("Text").asString();
-        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(link);
-        assertThat(token.find()).as(link).isTrue();
-        assertThat(gateway.post("/api/accounts/verification", "{\"token\":\"" + token.group(1) + "\"}").status())
-                .isEqualTo(204);
-        String accessToken = SignIn.asCameraCli(URI.create(stack.identityUrl())).withPassword(address, password).accessToken();
+        String accessToken = openVerifiedOwner(address, password);
         UUID accountId = UUID.fromString(gateway.get("/api/me", "Authorization", "Bearer " + accessToken).json()
                 .path("id").asString());
         ApiClient leaving = gateway.withBearer(() -> accessToken);
@@ -537,6 +531,51 @@ class LocalStackIT {
         assertThat(me.json().path("email").asString()).isEqualTo(address);
         assertThat(me.json().path("roles").toString()).isEqualTo("[\"OWNER\"]");
         assertThat(gateway.get("/api/me").status()).as("without a token").isEqualTo(401);
+    }
+
+    @Test
+    void anOwnerMovesToANewAddressByTheLinkSentThereAndTheOldAddressIsTold() throws Exception {
+        String old = "moving-" + UUID.randomUUID() + "@example.org";
+        String moved = "moved-" + UUID.randomUUID() + "@example.net";
+        String password = "tangerine orbit velvet ladder";
+        String accessToken = openVerifiedOwner(old, password);
+
+        ApiClient.Response asked = gateway.post("/api/me/email", "{\"email\":\"" + moved + "\",\"password\":\"" + password + "\"}",
+                "Authorization", "Bearer " + accessToken);
+
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        Matcher link = Pattern.compile("(http://\\S+/accounts/email/confirm\\?token=[A-Za-z0-9_-]+)")
+                .matcher(awaitEmail(moved, "Confirm your new Community Camera Registry address").path("Text").asString());
+        assertThat(link.find()).isTrue();
+        // The page asks; its button (a form with the page's CSRF token) moves the account.
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String page = browser.send(HttpRequest.newBuilder(URI.create(link.group(1))).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"").matcher(page);
+        assertThat(csrf.find()).isTrue();
+        String token = link.group(1).substring(link.group(1).indexOf("token=") + "token=".length());
+        HttpResponse<String> confirmed = browser.send(HttpRequest.newBuilder(URI.create(stack.identityUrl() + "/accounts/email/confirm"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&_csrf=" + (csrf.group(1) != null ? csrf.group(1) : csrf.group(2))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        String newToken = SignIn.asCameraCli(URI.create(stack.identityUrl())).withPassword(moved, password).accessToken();
+        assertThat(gateway.get("/api/me", "Authorization", "Bearer " + newToken).json().path("email").asString()).isEqualTo(moved);
+        assertThat(awaitEmail(old, "Your Community Camera Registry account has a new address").path("Text").asString())
+                .contains("m***@example.net").doesNotContain(moved);
+    }
+
+    /** Signs an owner up through the gateway, verifies the address from the email; their access token. */
+    private static String openVerifiedOwner(String address, String password) {
+        assertThat(gateway.post("/api/accounts", "{\"email\":\"" + address + "\",\"password\":\"" + password + "\"}")
+                .status()).isEqualTo(202);
+        String link = awaitEmail(address, "Confirm your email address").path("Text").asString();
+        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(link);
+        assertThat(token.find()).as(link).isTrue();
+        assertThat(gateway.post("/api/accounts/verification", "{\"token\":\"" + token.group(1) + "\"}").status())
+                .isEqualTo(204);
+        return SignIn.asCameraCli(URI.create(stack.identityUrl())).withPassword(address, password).accessToken();
     }
 
     /** The emails the mail catcher holds for {@code address}, read through its Mailpit API. */

@@ -17,7 +17,7 @@ public final class TestInfrastructure {
     public static final String GROUP = "notification";
     public static final List<String> CONSUMED = List.of(Topics.ACCOUNT_REGISTERED, Topics.ACCOUNT_EMAIL_CHANGED,
             Topics.ACCOUNT_VERIFICATION_REQUESTED, Topics.PASSWORD_RESET_REQUESTED, Topics.STAFF_INVITED,
-            Topics.ACCOUNT_ERASED,
+            Topics.ACCOUNT_EMAIL_CHANGE_REQUESTED, Topics.ACCOUNT_ERASED,
             Topics.LIVE_ACCESS_OPENED, Topics.CAMERA_REGISTERED, Topics.CAMERA_DEREGISTERED);
     public static final EmbeddedInfrastructure INFRASTRUCTURE = EmbeddedInfrastructure.withTopics(topics());
     public static final int SMTP_PORT = EmbeddedInfrastructure.freePort();

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.cameraregistry.events.EventCodec;
 import org.cameraregistry.events.EventEnvelope;
 import org.cameraregistry.events.EventType;
+import org.cameraregistry.events.account.AccountEmailChangeRequested;
+import org.cameraregistry.events.account.AccountEmailChanged;
 import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
 import org.cameraregistry.events.account.AccountVerificationRequested;
@@ -31,6 +33,17 @@ public class AccountEvents {
         return pending(AccountRegistered.TYPE, account.id(), account.createdAt(), new AccountRegistered(account.id(),
                 account.version(), account.email(), account.displayName(), account.locale().toLanguageTag(),
                 account.createdAt()));
+    }
+
+    /** The whole contact details after an address change; {@code account} as it is once changed. */
+    public PendingEvent emailChanged(Account account, Instant at) {
+        return pending(AccountEmailChanged.TYPE, account.id(), at, new AccountEmailChanged(account.id(), account.version(),
+                account.email(), account.displayName(), account.locale().toLanguageTag(), at));
+    }
+
+    public PendingEvent emailChangeRequested(UUID accountId, String newEmail, URI link, Instant expiresAt, Instant at) {
+        return pending(AccountEmailChangeRequested.TYPE, accountId, at,
+                new AccountEmailChangeRequested(accountId, newEmail, link, expiresAt, at));
     }
 
     public PendingEvent verificationRequested(UUID accountId, URI link, Instant expiresAt, Instant at) {

@@ -36,6 +36,8 @@ public class AccountStore {
     private final MongoCollection<Document> accounts;
 
     private static final Bson NOT_ERASED = ne(Outbox.REMOVE_AFTER_RELAY, true);
+    /** The address an account asked to move to, and the fingerprint of the link sent there. */
+    private static final String PENDING_EMAIL = "pendingEmail";
 
     /** Far more than concurrent writers of one account ever race. */
     private static final int MAX_ATTEMPTS = 8;
@@ -106,6 +108,48 @@ public class AccountStore {
             }
         }
         throw new IllegalStateException("The account " + id + " kept changing under " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Records that the account asked to move to {@code newEmail}, by the link whose fingerprint is
+     * {@code linkFingerprint} (a later request replaces it, and its link), with the event that sends
+     * the link, if the account is still as read; false if it changed meanwhile.
+     */
+    public boolean requestEmailChange(Account account, String newEmail, String linkFingerprint, PendingEvent requested) {
+        return accounts.updateOne(and(eq("_id", account.id()), eq("version", account.version())),
+                Updates.combine(Updates.set(PENDING_EMAIL, new Document("email", Account.normalized(newEmail))
+                                .append("link", linkFingerprint)), Updates.inc("version", 1L), Outbox.append(requested)))
+                .getModifiedCount() == 1;
+    }
+
+    /** The address the account asked to move to by the link of {@code linkFingerprint}, if that is its latest request. */
+    public Optional<String> pendingEmail(UUID accountId, String linkFingerprint) {
+        Document account = accounts.find(and(eq("_id", accountId), NOT_ERASED, eq(PENDING_EMAIL + ".link", linkFingerprint)))
+                .projection(new Document(PENDING_EMAIL, 1)).first();
+        return Optional.ofNullable(account).map(found -> found.get(PENDING_EMAIL, Document.class).getString("email"));
+    }
+
+    /** How an address change ended. */
+    public enum EmailChange { CHANGED, ADDRESS_TAKEN, CHANGED_MEANWHILE }
+
+    /**
+     * Moves the account to the address it asked for, now proven, with the event that tells of it,
+     * if the account is still as read and that address is still the one it asked for.
+     */
+    public EmailChange changeEmail(Account account, String newEmail, PendingEvent changed) {
+        try {
+            long modified = accounts.updateOne(and(eq("_id", account.id()), eq("version", account.version()),
+                            eq(PENDING_EMAIL + ".email", Account.normalized(newEmail))),
+                    Updates.combine(Updates.set("email", Account.normalized(newEmail)), Updates.set("emailVerified", true),
+                            Updates.unset(PENDING_EMAIL), Updates.inc("version", 1L), Outbox.append(changed)))
+                    .getModifiedCount();
+            return modified == 1 ? EmailChange.CHANGED : EmailChange.CHANGED_MEANWHILE;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return EmailChange.ADDRESS_TAKEN;
+            }
+            throw e;
+        }
     }
 
     /** Adds {@code event} to an account's outbox, to be published as it is; false if there is no such account. */

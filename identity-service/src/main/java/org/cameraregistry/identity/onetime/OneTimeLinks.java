@@ -71,7 +71,7 @@ public class OneTimeLinks {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expiresAt = clock.instant().plus(validity);
-        links.insertOne(new Document("_id", hash(token))
+        links.insertOne(new Document("_id", fingerprint(token))
                 .append("accountId", accountId)
                 .append("purpose", purpose.name())
                 .append("expiresAt", Date.from(expiresAt)));
@@ -86,7 +86,7 @@ public class OneTimeLinks {
         }
         List<String> names = Arrays.stream(purposes).map(LinkPurpose::name).toList();
         Document link = links.findOneAndUpdate(
-                and(eq("_id", hash(token)), in("purpose", names), exists("usedAt", false)),
+                and(eq("_id", fingerprint(token)), in("purpose", names), exists("usedAt", false)),
                 Updates.set("usedAt", Date.from(clock.instant())),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
         if (link == null) {
@@ -103,7 +103,8 @@ public class OneTimeLinks {
         links.deleteMany(eq("accountId", accountId));
     }
 
-    private static String hash(String token) {
+    /** What is stored of a link's token: its SHA-256, never the token. */
+    public static String fingerprint(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -5,6 +5,9 @@ import java.util.Map;
 import org.cameraregistry.chassis.problem.FieldProblem;
 import org.cameraregistry.chassis.problem.ProblemDetailsHandler;
 import org.cameraregistry.identity.account.AccountNotFoundException;
+import org.cameraregistry.identity.email.PasswordNotConfirmedException;
+import org.cameraregistry.identity.email.SameAddressException;
+import org.cameraregistry.identity.email.TooManyAttemptsException;
 import org.cameraregistry.identity.onetime.RefusedLinkException;
 import org.cameraregistry.identity.password.WeakPasswordException;
 import org.cameraregistry.identity.staff.AddressTakenException;
@@ -60,6 +63,24 @@ class ProblemDetailsAdvice extends ProblemDetailsHandler {
     @ExceptionHandler(InvalidStaffRoleException.class)
     ResponseEntity<Object> invalidStaffRole(InvalidStaffRoleException e) {
         return invalid(List.of(new FieldProblem("role", e.getMessage())), new HttpHeaders());
+    }
+
+    @ExceptionHandler(PasswordNotConfirmedException.class)
+    ResponseEntity<Object> passwordNotConfirmed(PasswordNotConfirmedException e) {
+        return problem(HttpStatus.FORBIDDEN, "password-not-confirmed", "Password not confirmed", e.getMessage());
+    }
+
+    @ExceptionHandler(TooManyAttemptsException.class)
+    ResponseEntity<Object> tooManyAttempts(TooManyAttemptsException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts", e.getMessage(), headers,
+                Map.of());
+    }
+
+    @ExceptionHandler(SameAddressException.class)
+    ResponseEntity<Object> sameAddress(SameAddressException e) {
+        return problem(HttpStatus.BAD_REQUEST, "same-address", "Same address", e.getMessage());
     }
 
     @ExceptionHandler(AccountNotFoundException.class)

@@ -8,6 +8,7 @@ import org.cameraregistry.chassis.security.TokenRoles;
 import org.cameraregistry.identity.IdentityProperties;
 import org.cameraregistry.identity.account.Accounts;
 import org.cameraregistry.identity.account.Role;
+import org.cameraregistry.identity.onetime.LinkPurpose;
 import org.cameraregistry.identity.signin.SignInThrottle;
 import org.cameraregistry.identity.signin.ThrottledSignIn;
 import org.cameraregistry.identity.signingkey.SigningKeys;
@@ -114,7 +115,7 @@ class AuthorizationServerSecurity {
         RequestMatcher operators = OperatorRequests.matcher(managementPort);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/signin/assets/**", "/accounts/verify", "/accounts/forgot-password",
-                                "/accounts/reset-password", "/error").permitAll()
+                                "/accounts/reset-password", LinkPurpose.CONFIRM_ADDRESS_PAGE, "/error").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .requestMatchers(operators).permitAll()

@@ -12,6 +12,8 @@ public enum NotificationKind {
     ACCOUNT_VERIFICATION("account-verification", false),
     PASSWORD_RESET("password-reset", false),
     STAFF_INVITATION("staff-invitation", false),
+    EMAIL_CHANGE_CONFIRMATION("email-change-confirmation", false),
+    EMAIL_CHANGED("email-changed", false),
     ACCOUNT_ERASED("account-erased", false),
     CAMERA_REGISTERED("camera-registered", true),
     CAMERA_DELETED("camera-deleted", true),

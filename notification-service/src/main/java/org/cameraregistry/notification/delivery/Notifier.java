@@ -70,7 +70,9 @@ public class Notifier {
             log.info("email {} not sent: the account is erased", notification.id());
             return false;
         }
-        Contact contact = known.contact().orElseThrow(() -> new AwaitingAccountException(notification.accountId()));
+        Contact held = known.contact().orElseThrow(() -> new AwaitingAccountException(notification.accountId()));
+        Contact contact = notification.to() == null ? held
+                : new Contact(held.accountId(), held.version(), notification.to(), held.displayName(), held.locale());
         if (!preferences.receives(notification.accountId(), notification.kind())) {
             log.info("email {} not sent: its recipient turned {} off", notification.id(), notification.kind().key());
             return false;

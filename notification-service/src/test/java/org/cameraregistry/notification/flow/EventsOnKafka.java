@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cameraregistry.events.EventEnvelope;
 import org.cameraregistry.events.EventType;
 import org.cameraregistry.events.access.LiveAccessOpened;
+import org.cameraregistry.events.account.AccountEmailChangeRequested;
 import org.cameraregistry.events.account.AccountEmailChanged;
 import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.events.account.AccountRegistered;
@@ -33,6 +34,11 @@ final class EventsOnKafka implements AutoCloseable {
     EventEnvelope<AccountRegistered> accountRegistered(UUID account, String email, String name, String locale) {
         return publish(AccountRegistered.TYPE, "/identity-service", account.toString(),
                 new AccountRegistered(account, 1, email, name, locale, now()));
+    }
+
+    EventEnvelope<AccountEmailChangeRequested> emailChangeRequested(UUID account, String newEmail, String link) {
+        return publish(AccountEmailChangeRequested.TYPE, "/identity-service", account.toString(),
+                new AccountEmailChangeRequested(account, newEmail, URI.create(link), now().plus(Duration.ofDays(1)), now()));
     }
 
     EventEnvelope<AccountEmailChanged> emailChanged(UUID account, long version, String email) {

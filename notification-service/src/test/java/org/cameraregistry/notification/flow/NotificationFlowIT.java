@@ -90,6 +90,32 @@ class NotificationFlowIT extends NotificationIntegrationTest {
     }
 
     @Test
+    void theLinkConfirmingANewAddressGoesToThatAddressAndOnceMovedTheOldOneIsTold() throws Exception {
+        UUID account = UUID.randomUUID();
+        String old = "before-" + account + "@example.org";
+        String moved = "after-" + account + "@example.net";
+        events.accountRegistered(account, old, "Maria Lopez", "en");
+        String link = "https://cameras.dallaspolice.example/accounts/email/confirm?token=" + account;
+
+        events.emailChangeRequested(account, moved, link);
+
+        MimeMessage confirmation = Mailbox.await(moved, 1).getFirst();
+        assertThat(confirmation.getSubject()).isEqualTo("Confirm your new Community Camera Registry address");
+        assertThat(Mailbox.text(confirmation)).contains("Hello Maria Lopez,", link);
+        assertThat(Mailbox.of(old)).as("the old address gets nothing until the change is made").isEmpty();
+
+        events.emailChanged(account, 2, moved);
+
+        MimeMessage notice = Mailbox.await(old, 1).getFirst();
+        assertThat(notice.getSubject()).isEqualTo("Your Community Camera Registry account has a new address");
+        assertThat(Mailbox.text(notice)).contains("a***@example.net").doesNotContain(moved);
+        // From now on the account is emailed at its new address.
+        events.verificationRequested(account, "https://cameras.dallaspolice.example/accounts/verify?token=" + account);
+        assertThat(Mailbox.await(moved, 2)).hasSize(2);
+        assertThat(Mailbox.of(old)).hasSize(1);
+    }
+
+    @Test
     void aStaffInvitationIsEmailedWithItsLinkAndTheDepartmentsName() throws Exception {
         UUID account = UUID.randomUUID();
         String address = "investigator-" + account + "@dallas.example";

@@ -45,6 +45,10 @@ class EmailTemplatesTest {
             case STAFF_INVITATION -> Map.of(
                     "link", URI.create("https://cameras.dallaspolice.example/accounts/reset-password?token=q9X"),
                     "expiresAt", AT.plus(Duration.ofDays(7)), "department", "Dallas Police Department");
+            case EMAIL_CHANGE_CONFIRMATION -> Map.of(
+                    "link", URI.create("https://cameras.dallaspolice.example/accounts/email/confirm?token=q9X"),
+                    "expiresAt", AT.plus(Duration.ofDays(1)));
+            case EMAIL_CHANGED -> Map.of("newAddress", "m***@example.net");
             case ACCOUNT_ERASED -> Map.of();
             case CAMERA_REGISTERED -> Map.of("label", "Back door <\"alley\"> & lot", "level2", true);
             case CAMERA_DELETED -> Map.of("cameraId", UUID.fromString("0b6f2a4e-8c1d-4f7a-9e3b-5d2c1a0f9e87"));

@@ -1,0 +1,16 @@
+package org.cameraregistry.identity.account;
+
+import com.mongodb.client.MongoDatabase;
+import org.cameraregistry.testkit.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class AccountStoreOnMongoDbIT extends AccountStoreContract {
+
+    @RegisterExtension
+    static final TestDatabases DATABASES = TestDatabases.onMongoDb("mongo:8.0");
+
+    @Override
+    protected MongoDatabase freshDatabase() {
+        return DATABASES.fresh("identity");
+    }
+}
