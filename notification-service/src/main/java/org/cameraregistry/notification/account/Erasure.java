@@ -53,11 +53,12 @@ class Erasure {
         } catch (AwaitingAccountException e) {
             log.info("account {} erased; it had no contact details here", accountId);
         }
+        // The marker first: from now on no email to the account is begun, so none is recorded after the forgetting.
+        contacts.erase(accountId, erasedAt);
         preferences.forget(accountId);
         suppressions.forget(accountId);
         digests.forget(accountId);
         deliveries.forget(accountId);
-        contacts.erase(accountId, erasedAt);
         log.info("account {} forgotten", accountId);
     }
 }

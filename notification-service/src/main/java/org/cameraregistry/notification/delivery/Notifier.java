@@ -85,6 +85,12 @@ public class Notifier {
         if (!claim.claimed()) {
             throw new DeliveryInProgressException(notification.id());
         }
+        if (contacts.find(notification.accountId()).erased()) {
+            // Erased while this email was being begun: its record would outlive the erasure.
+            records.release(notification.id());
+            log.info("email {} not sent: the account was erased meanwhile", notification.id());
+            return false;
+        }
         if (suppressions.isSuppressed(contact.email())) {
             outcomes.publish(records.failed(notification.id(), DeliveryFailure.ADDRESS_SUPPRESSED));
             log.info("email {} not sent: the address is suppressed", notification.id());
