@@ -44,8 +44,9 @@ public final class LocalStackCommand {
         console.printf("""
 
                 Ready in %d s.
-                  Gateway (the API):  %s (every /api/ call needs a bearer token)
+                  Gateway (the API):  %s (every /api/ call needs a bearer token, or a browser's session)
                   Sign-in (issuer):   %s
+                  In a browser:       %s/oauth2/authorization/camera-registry
                   A token:            TOKEN=$(echo %s | java -jar camera-cli/target/camera-cli-exec.jar token %s --password-stdin)
                   Try:                curl '%s/api/search/nearest?lat=%s&lon=%s&limit=5' -H "Authorization: Bearer $TOKEN"
                   Demo accounts:      README.md, "Try it"
@@ -54,7 +55,7 @@ public final class LocalStackCommand {
                   Data:               %s (start with --reset for a fresh city)
                   Logs:               %s
                 Services that stop by themselves are restarted. Press Ctrl-C to stop everything.
-                """, seconds, stack.gatewayUrl(), stack.identityUrl(), DemoAccounts.PASSWORD, DemoAccounts.INVESTIGATOR,
+                """, seconds, stack.gatewayUrl(), stack.identityUrl(), stack.gatewayUrl(), DemoAccounts.PASSWORD, DemoAccounts.INVESTIGATOR,
                 stack.gatewayUrl(), DallasDemoCameras.CENTER_LATITUDE,
                 DallasDemoCameras.CENTER_LONGITUDE, stack.mailCatcherUrl(), stack.gatewayManagementUrl(),
                 options.dataDirectory().toAbsolutePath(), options.dataDirectory().resolve("logs").toAbsolutePath());

@@ -8,6 +8,8 @@ import org.cameraregistry.chassis.security.TokenRoles;
 import org.cameraregistry.identity.IdentityProperties;
 import org.cameraregistry.identity.account.Accounts;
 import org.cameraregistry.identity.account.Role;
+import org.cameraregistry.identity.federation.DepartmentProviders;
+import org.cameraregistry.identity.federation.FederatedStaff;
 import org.cameraregistry.identity.onetime.LinkPurpose;
 import org.cameraregistry.identity.signin.SignInThrottle;
 import org.cameraregistry.identity.signin.ThrottledSignIn;
@@ -28,7 +30,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -108,6 +113,7 @@ class AuthorizationServerSecurity {
     @Bean
     @Order(3)
     SecurityFilterChain signIn(HttpSecurity http, DaoAuthenticationProvider accountSignIn, SignInThrottle throttle,
+            DepartmentProviders departmentProviders, OAuth2UserService<OidcUserRequest, OidcUser> federatedStaff,
             @Value("${management.server.port:-1}") int managementPort) throws Exception {
         ThrottledSignIn throttled = new ThrottledSignIn(throttle, "/login");
         // Operators' endpoints (rotating signing keys) answer only on the management port, which is
@@ -124,7 +130,12 @@ class AuthorizationServerSecurity {
                 .authenticationProvider(accountSignIn)
                 .addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
-                        .failureHandler(throttled.onFailure()).successHandler(throttled.onSuccess()));
+                        .failureHandler(throttled.onFailure()).successHandler(throttled.onSuccess()))
+                // Staff of a department with its own provider sign in there (DepartmentProviders, FederatedStaff).
+                .oauth2Login(federated -> federated.loginPage("/login")
+                        .clientRegistrationRepository(departmentProviders)
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(federatedStaff))
+                        .failureHandler(FederatedStaff.refusedSignIn()));
         return http.build();
     }
 

@@ -65,7 +65,7 @@ public final class DemoCity {
         }
         List<DemoCamera> cameras = DallasDemoCameras.generate(count);
         write(marker, "loading " + cameras.size() + " demo cameras\n");
-        console.println("  Registering " + cameras.size() + " demo cameras in Dallas through the gateway...");
+        console.println("  Registering " + cameras.size() + " demo cameras in Dallas and Richardson through the gateway...");
         DemoDataLoader loader = new DemoDataLoader(gatewayUrl);
         int second = Math.min(SECOND_OWNERS_CAMERAS, cameras.size());
         loader.register(cameras.subList(0, second), 0, accounts.tokenOf(DemoAccounts.SECOND_OWNER));
