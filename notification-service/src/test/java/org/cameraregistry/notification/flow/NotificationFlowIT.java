@@ -109,7 +109,11 @@ class NotificationFlowIT extends NotificationIntegrationTest {
         MimeMessage notice = Mailbox.await(old, 1).getFirst();
         assertThat(notice.getSubject()).isEqualTo("Your Community Camera Registry account has a new address");
         assertThat(Mailbox.text(notice)).contains("a***@example.net").doesNotContain(moved);
-        // From now on the account is emailed at its new address.
+        // Once the new address is kept (the notice is sent just before), the account is emailed there.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Document contact = database.getCollection("contacts").find(new Document("_id", account)).first();
+            return contact != null && moved.equals(contact.getString("email"));
+        });
         events.verificationRequested(account, "https://cameras.dallaspolice.example/accounts/verify?token=" + account);
         assertThat(Mailbox.await(moved, 2)).hasSize(2);
         assertThat(Mailbox.of(old)).hasSize(1);
