@@ -56,7 +56,7 @@ public final class CameraCli {
         String email = positional.get(1);
         String password;
         try {
-            password = passwordFromStdin ? readLine() : ask(email);
+            password = passwordFromStdin ? readLine() : ask(email, err);
         } catch (IOException e) {
             err.println("camera-cli: could not read the password: " + e.getMessage());
             return 2;
@@ -74,9 +74,13 @@ public final class CameraCli {
         }
     }
 
-    private static String ask(String email) throws IOException {
+    private static String ask(String email, PrintStream err) throws IOException {
         Console console = System.console();
         if (console == null) {
+            // No console when the token is captured, as in TOKEN=$(...): the prompt goes to stderr, the
+            // terminal, and the typing is not hidden (--password-stdin with `read -s` hides it).
+            err.print("Password for " + email + " (shown as typed; --password-stdin reads it hidden): ");
+            err.flush();
             return readLine();
         }
         char[] typed = console.readPassword("Password for %s: ", email);
