@@ -1,0 +1,16 @@
+package org.cameraregistry.gateway.portal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The portal's home: what the program is, its two levels, what the police can and cannot do, the privacy promises. */
+@Controller
+class HomePage {
+
+    @GetMapping("/")
+    String home(Model model) {
+        model.addAttribute("signIn", "/oauth2/authorization/camera-registry");
+        return "home";
+    }
+}
