@@ -82,7 +82,7 @@ public final class RelayDrainBench {
             for (int i = 0; i < events; i++) {
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                 Camera camera = new Camera(UUID.randomUUID(), UUID.randomUUID(), 1, new CameraDetails("Drain " + i, 32.7 + i / 1e6, -96.8,
-                        CameraLevel.LEVEL_1, 90, 60, Set.of(), false, 30), now, now);
+                        CameraLevel.LEVEL_1, 90, 60, Set.of(), false, 30, false), now, now);
                 EventEnvelope<CameraRegistered> event = EventEnvelope.create(CameraRegistered.TYPE, "/registry-service",
                         camera.id().toString(), now, new CameraRegistered(camera.id(), 1, camera.details(), now, camera.ownerId()));
                 cameras.insert(camera, new PendingEvent(event.id(),

@@ -13,6 +13,10 @@ public final class Topics {
     public static final String CAMERA_REGISTERED = "camera-registered";
     /** An owner changed a camera; carries its whole new state. */
     public static final String CAMERA_UPDATED = "camera-updated";
+    /** An owner paused a camera; it leaves every search until resumed. */
+    public static final String CAMERA_PAUSED = "camera-paused";
+    /** An owner resumed a paused camera; carries its whole state, and searches find it again. */
+    public static final String CAMERA_RESUMED = "camera-resumed";
     /** An owner deleted a camera; every consumer forgets it. */
     public static final String CAMERA_DEREGISTERED = "camera-deregistered";
     /** A dispatch system declared an incident at a place. */
@@ -41,7 +45,7 @@ public final class Topics {
     public static final String NOTIFICATION_FAILED = "notification-failed";
 
     private static final List<String> ALL = List.of(
-            CAMERA_REGISTERED, CAMERA_UPDATED, CAMERA_DEREGISTERED, INCIDENT_DECLARED, INCIDENT_CLOSED,
+            CAMERA_REGISTERED, CAMERA_UPDATED, CAMERA_PAUSED, CAMERA_RESUMED, CAMERA_DEREGISTERED, INCIDENT_DECLARED, INCIDENT_CLOSED,
             ACCOUNT_REGISTERED, ACCOUNT_EMAIL_CHANGED, ACCOUNT_EMAIL_CHANGE_REQUESTED, ACCOUNT_VERIFICATION_REQUESTED,
             PASSWORD_RESET_REQUESTED, STAFF_INVITED, ACCOUNT_ERASED, LIVE_ACCESS_OPENED, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
 

@@ -16,6 +16,8 @@ import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.events.account.PasswordResetRequested;
 import org.cameraregistry.events.account.StaffInvited;
 import org.cameraregistry.events.camera.CameraDeregistered;
+import org.cameraregistry.events.camera.CameraPaused;
+import org.cameraregistry.events.camera.CameraResumed;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.incident.IncidentClosed;
@@ -30,7 +32,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class AsyncApiDocumentTest {
 
     private static final List<EventType<?>> EVERY_EVENT_TYPE = List.of(CameraRegistered.TYPE, CameraUpdated.TYPE,
-            CameraDeregistered.TYPE, IncidentDeclared.TYPE, IncidentClosed.TYPE, AccountRegistered.TYPE,
+            CameraPaused.TYPE, CameraResumed.TYPE, CameraDeregistered.TYPE, IncidentDeclared.TYPE, IncidentClosed.TYPE, AccountRegistered.TYPE,
             AccountEmailChanged.TYPE, AccountEmailChangeRequested.TYPE, AccountVerificationRequested.TYPE, PasswordResetRequested.TYPE, StaffInvited.TYPE,
             AccountErased.TYPE,
             LiveAccessOpened.TYPE, NotificationDelivered.TYPE, NotificationFailed.TYPE);

@@ -16,6 +16,8 @@ import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.events.account.PasswordResetRequested;
 import org.cameraregistry.events.account.StaffInvited;
 import org.cameraregistry.events.camera.CameraDeregistered;
+import org.cameraregistry.events.camera.CameraPaused;
+import org.cameraregistry.events.camera.CameraResumed;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.incident.IncidentClosed;
@@ -39,6 +41,8 @@ class EventCodecTest {
         return Stream.of(
                 Arguments.of("camera-registered", CameraRegistered.TYPE, SampleEvents.cameraRegistered()),
                 Arguments.of("camera-updated", CameraUpdated.TYPE, SampleEvents.cameraUpdated()),
+                Arguments.of("camera-paused", CameraPaused.TYPE, SampleEvents.cameraPaused()),
+                Arguments.of("camera-resumed", CameraResumed.TYPE, SampleEvents.cameraResumed()),
                 Arguments.of("camera-deregistered", CameraDeregistered.TYPE, SampleEvents.cameraDeregistered()),
                 Arguments.of("incident-declared", IncidentDeclared.TYPE, SampleEvents.incidentDeclared()),
                 Arguments.of("incident-closed", IncidentClosed.TYPE, SampleEvents.incidentClosed()),

@@ -14,6 +14,8 @@ import org.cameraregistry.events.account.AccountVerificationRequested;
 import org.cameraregistry.events.account.PasswordResetRequested;
 import org.cameraregistry.events.account.StaffInvited;
 import org.cameraregistry.events.camera.CameraDeregistered;
+import org.cameraregistry.events.camera.CameraPaused;
+import org.cameraregistry.events.camera.CameraResumed;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraRegistered;
@@ -37,7 +39,7 @@ final class SampleEvents {
 
     static CameraDetails cityHallEntrance() {
         return new CameraDetails("City Hall plaza entrance", 32.7767, -96.7970, CameraLevel.LEVEL_2, 270, 90,
-                Set.of(CameraView.ENTRANCE, CameraView.SIDEWALK), false, 30);
+                Set.of(CameraView.ENTRANCE, CameraView.SIDEWALK), false, 30, true);
     }
 
     static EventEnvelope<CameraRegistered> cameraRegistered() {
@@ -47,9 +49,19 @@ final class SampleEvents {
 
     static EventEnvelope<CameraUpdated> cameraUpdated() {
         CameraDetails moved = new CameraDetails("Back alley", 32.7770, -96.7975, CameraLevel.LEVEL_1, null, null,
-                Set.of(), true, null);
+                Set.of(), true, null, false);
         return EventEnvelope.create(CameraUpdated.TYPE, "/registry-service", CAMERA_ID.toString(), NOW,
-                new CameraUpdated(CAMERA_ID, 2, moved, NOW, null));
+                new CameraUpdated(CAMERA_ID, 2, moved, NOW, null, false));
+    }
+
+    static EventEnvelope<CameraPaused> cameraPaused() {
+        return EventEnvelope.create(CameraPaused.TYPE, "/registry-service", CAMERA_ID.toString(), NOW,
+                new CameraPaused(CAMERA_ID, 3, NOW, OWNER_ID));
+    }
+
+    static EventEnvelope<CameraResumed> cameraResumed() {
+        return EventEnvelope.create(CameraResumed.TYPE, "/registry-service", CAMERA_ID.toString(), NOW,
+                new CameraResumed(CAMERA_ID, 4, cameraRegistered().data().camera(), NOW, OWNER_ID));
     }
 
     static EventEnvelope<CameraDeregistered> cameraDeregistered() {

@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param upstream        how the gateway protects itself and the services from each other
  * @param rateLimits      how many requests one client address may send
  * @param browser         how browsers sign in through the gateway
+ * @param portal          the owners' portal the gateway serves
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -26,7 +27,8 @@ public record GatewayProperties(
         @DefaultValue("2MB") DataSize maxRequestBytes,
         @DefaultValue Upstream upstream,
         @DefaultValue RateLimits rateLimits,
-        @DefaultValue Browser browser) {
+        @DefaultValue Browser browser,
+        @DefaultValue Portal portal) {
 
     public GatewayProperties {
         services = services == null ? Map.of() : Map.copyOf(services);
@@ -80,6 +82,74 @@ public record GatewayProperties(
 
         public boolean signInConfigured() {
             return clientSecret != null && !clientSecret.isBlank();
+        }
+    }
+
+    /**
+     * The owners' portal: its pages are the gateway's, and call the services as the signed-in owner.
+     *
+     * @param map      the map owners place their cameras on
+     * @param geocoder where an address typed in the camera form is looked up
+     */
+    public record Portal(@DefaultValue MapView map, @DefaultValue GeocoderSettings geocoder) {
+    }
+
+    /**
+     * The address lookup of the camera form. The pin on the map works without it.
+     *
+     * @param provider           {@code census} (the US Census Bureau's geocoder) or {@code none}
+     * @param censusUrl          the Census geocoder's address
+     * @param censusBenchmark    which of its address snapshots to search
+     * @param timeout            how long a lookup may take before the page says the lookup is not answering
+     * @param failuresBeforeRest how many recent lookups the circuit breaker needs before it judges (half failing
+     *                           opens it)
+     * @param restAfterFailures  how long the lookup rests once the breaker opened
+     */
+    public record GeocoderSettings(
+            @DefaultValue("census") Provider provider,
+            @DefaultValue("https://geocoding.geo.census.gov") URI censusUrl,
+            @DefaultValue("Public_AR_Current") String censusBenchmark,
+            @DefaultValue("PT3S") Duration timeout,
+            @DefaultValue("5") int failuresBeforeRest,
+            @DefaultValue("PT30S") Duration restAfterFailures) {
+
+        public enum Provider { CENSUS, NONE }
+    }
+
+    /**
+     * A map works without tiles: it still takes a pin and shows its coordinates. Tiles are fetched
+     * by the browser, so their origin is allowed in the pages' Content-Security-Policy.
+     *
+     * @param tileUrl         the tiles' URL template ({z}, {x}, {y}, optionally {s}), such as a city's own
+     *                        tile server; empty for no tiles
+     * @param tileAttribution the credit the tiles' licence asks for, shown on the map
+     * @param centerLatitude  where a map with no camera on it opens
+     * @param centerLongitude where a map with no camera on it opens
+     * @param zoom            how close it opens, 1 to 19
+     */
+    public record MapView(
+            @DefaultValue("https://tile.openstreetmap.org/{z}/{x}/{y}.png") String tileUrl,
+            @DefaultValue("© OpenStreetMap contributors") String tileAttribution,
+            @DefaultValue("32.7767") double centerLatitude,
+            @DefaultValue("-96.7970") double centerLongitude,
+            @DefaultValue("12") int zoom) {
+
+        public MapView {
+            tileUrl = tileUrl == null ? "" : tileUrl.strip();
+        }
+
+        public boolean hasTiles() {
+            return !tileUrl.isEmpty();
+        }
+
+        /** Where the tiles come from, for the Content-Security-Policy: {s} subdomains become a wildcard. */
+        public String tileOrigin() {
+            if (!hasTiles()) {
+                return "";
+            }
+            URI template = URI.create(tileUrl.replace("{s}", "s-wildcard").replaceAll("\\{[a-z]+}", "0"));
+            String host = template.getHost().replace("s-wildcard", "*");
+            return template.getScheme() + "://" + host + (template.getPort() == -1 ? "" : ":" + template.getPort());
         }
     }
 }

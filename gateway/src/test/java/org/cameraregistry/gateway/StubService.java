@@ -21,7 +21,7 @@ final class StubService implements AutoCloseable {
     private final String name;
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final Map<String, String> documents = new ConcurrentHashMap<>();
+    private final Map<String, Document> documents = new ConcurrentHashMap<>();
     private volatile int status = 200;
     private volatile Duration delay = Duration.ZERO;
 
@@ -41,9 +41,10 @@ final class StubService implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            String document = documents.get(exchange.getRequestURI().getPath());
-            int answer = document != null ? 200 : status != 200 ? status : exchange.getRequestMethod().equals("POST") ? 201 : 200;
-            byte[] json = (document != null ? document : "{\"answeredBy\":\"" + name + "\",\"status\":" + answer + "}")
+            Document document = documents.get(exchange.getRequestURI().getPath());
+            int answer = document != null ? document.status() : status != 200 ? status
+                    : exchange.getRequestMethod().equals("POST") ? 201 : 200;
+            byte[] json = (document != null ? document.json() : "{\"answeredBy\":\"" + name + "\",\"status\":" + answer + "}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", answer >= 400 ? "application/problem+json" : "application/json");
             exchange.sendResponseHeaders(answer, json.length);
@@ -65,7 +66,12 @@ final class StubService implements AutoCloseable {
 
     /** Answers {@code path} with this JSON, whatever else it is told. */
     StubService serving(String path, String json) {
-        documents.put(path, json);
+        return serving(path, 200, json);
+    }
+
+    /** Answers {@code path} with this status and JSON (a problem's, from 400 on). */
+    StubService serving(String path, int status, String json) {
+        documents.put(path, new Document(status, json));
         return this;
     }
 
@@ -85,5 +91,8 @@ final class StubService implements AutoCloseable {
     }
 
     record Received(String method, String uri, String body) {
+    }
+
+    private record Document(int status, String json) {
     }
 }

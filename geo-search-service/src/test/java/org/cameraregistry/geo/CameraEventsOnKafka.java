@@ -9,6 +9,8 @@ import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraRegistered;
+import org.cameraregistry.events.camera.CameraPaused;
+import org.cameraregistry.events.camera.CameraResumed;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.testkit.EventPublisher;
 
@@ -24,7 +26,7 @@ public final class CameraEventsOnKafka implements AutoCloseable {
     }
 
     public static CameraDetails cameraAt(double latitude, double longitude, CameraLevel level) {
-        return new CameraDetails("Test camera", latitude, longitude, level, null, null, Set.of(), false, null);
+        return new CameraDetails("Test camera", latitude, longitude, level, null, null, Set.of(), false, null, false);
     }
 
     /** Publishes the event and returns it, so that a test can publish the very same event again. */
@@ -34,7 +36,20 @@ public final class CameraEventsOnKafka implements AutoCloseable {
     }
 
     public EventEnvelope<CameraUpdated> updated(UUID id, long version, CameraDetails camera) {
-        return publish(CameraUpdated.TYPE, id, new CameraUpdated(id, version, camera, now(), null));
+        return publish(CameraUpdated.TYPE, id, new CameraUpdated(id, version, camera, now(), null, false));
+    }
+
+    /** A change its owner made to a paused camera. */
+    public EventEnvelope<CameraUpdated> updatedWhilePaused(UUID id, long version, CameraDetails camera) {
+        return publish(CameraUpdated.TYPE, id, new CameraUpdated(id, version, camera, now(), null, true));
+    }
+
+    public EventEnvelope<CameraPaused> paused(UUID id, long version) {
+        return publish(CameraPaused.TYPE, id, new CameraPaused(id, version, now(), null));
+    }
+
+    public EventEnvelope<CameraResumed> resumed(UUID id, long version, CameraDetails camera) {
+        return publish(CameraResumed.TYPE, id, new CameraResumed(id, version, camera, now(), null));
     }
 
     public EventEnvelope<CameraDeregistered> deregistered(UUID id, long version) {

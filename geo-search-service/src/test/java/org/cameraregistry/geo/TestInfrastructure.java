@@ -15,7 +15,8 @@ public final class TestInfrastructure {
 
     private static List<String> topics() {
         List<String> topics = new ArrayList<>(Topics.all());
-        for (String topic : List.of(Topics.CAMERA_REGISTERED, Topics.CAMERA_UPDATED, Topics.CAMERA_DEREGISTERED)) {
+        for (String topic : List.of(Topics.CAMERA_REGISTERED, Topics.CAMERA_UPDATED, Topics.CAMERA_PAUSED,
+                Topics.CAMERA_RESUMED, Topics.CAMERA_DEREGISTERED)) {
             topics.add(Topics.deadLetter(topic, "geo-search"));
         }
         return topics;

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience      the {@code aud} of every access token: the platform's API, which every service checks
  * @param publicBaseUrl where people reach identity-service's pages (the issuer's address); the links
  *                      in account emails start with it
+ * @param portalUrl     the owners' portal (the gateway's pages), where people go to sign in and sign up
  * @param tokens        how long tokens live
  * @param links         how long one-time links in emails work
  * @param throttling    how failed sign-ins slow down further attempts
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record IdentityProperties(
         @DefaultValue("camera-registry") String audience,
         @DefaultValue("http://localhost:8086") URI publicBaseUrl,
+        @DefaultValue("http://localhost:8080/") URI portalUrl,
         @DefaultValue Tokens tokens,
         @DefaultValue Links links,
         @DefaultValue Throttling throttling,

@@ -165,6 +165,8 @@ public final class LocalStack implements AutoCloseable {
             // Browsers sign in through this stack's gateway, wherever it listens.
             arguments.add("--identity.clients.gateway.redirect-uri=" + gatewayUrl() + "/login/oauth2/code/camera-registry");
             arguments.add("--identity.clients.gateway.post-logout-redirect-uri=" + gatewayUrl() + "/");
+            // Its pages send people on to this stack's portal to sign in and sign up.
+            arguments.add("--identity.portal-url=" + gatewayUrl() + "/");
         }
         arguments.addAll(options.settings().getOrDefault(service.name(), List.of()));
         return arguments;
@@ -188,6 +190,7 @@ public final class LocalStack implements AutoCloseable {
             arguments.add("--gateway.services." + service.name() + "=" + ports.instances().get(service.name()).stream()
                     .map(port -> "http://localhost:" + port).collect(Collectors.joining(",")));
         }
+        arguments.addAll(options.settings().getOrDefault("gateway", List.of()));
         return arguments;
     }
 

@@ -42,7 +42,10 @@ final class BrowserThroughTheGateway {
         this.gateway = URI.create(gatewayUrl);
     }
 
-    /** Signs in through the gateway at the provider's form; the answer of {@code GET /session} it lands on. */
+    /**
+     * Signs in through the gateway at the provider's form, landing on the portal's "my cameras" page;
+     * the answer of {@code GET /session} then.
+     */
     JsonNode signIn(String email, String password) {
         HttpResponse<String> answer = follow(send(page(gateway.resolve("/oauth2/authorization/camera-registry")).GET()));
         if (answer.statusCode() != 200 || !answer.uri().getPath().equals("/login")) {
@@ -52,11 +55,11 @@ final class BrowserThroughTheGateway {
         HttpResponse<String> landed = follow(send(page(answer.uri())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))));
-        if (!landed.uri().getPath().equals("/session")) {
+        if (!landed.uri().getPath().equals("/cameras")) {
             throw new IllegalStateException("signing in landed on " + landed.uri() + " (" + landed.statusCode() + "), by "
                     + seen.stream().map(step -> step.request().method() + " " + step.uri() + " " + step.statusCode()).toList());
         }
-        return JSON.readTree(landed.body());
+        return session();
     }
 
     /** {@code GET /session}: whether signed in, and the CSRF token. */

@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.CookieManager;
 import java.net.Inet4Address;
@@ -61,9 +59,9 @@ import org.cameraregistry.testkit.ConsumerGroupProbe;
 import org.cameraregistry.testkit.EventPublisher;
 import org.cameraregistry.testkit.FreshToken;
 import org.cameraregistry.testkit.KafkaProbe;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,18 +69,16 @@ import tools.jackson.databind.json.JsonMapper;
  * The platform as a user meets it: every service started together on a real broker and the
  * MongoDB wire server, two instances of the registry and of geo-search, driven from outside.
  */
+@ExtendWith(RunningStack.Shared.class)
 class LocalStackIT {
 
-    private static final int DEMO_CAMERAS = 60;
-    private static final Map<String, Integer> INSTANCES = Map.of("registry-service", 2, "geo-search-service", 2);
-    private static final ByteArrayOutputStream CONSOLE = new ByteArrayOutputStream();
-
-    private static final StackPorts PORTS = StackPorts.free(INSTANCES);
+    private static final int DEMO_CAMERAS = RunningStack.DEMO_CAMERAS;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = new JsonMapper();
 
+    private static StackPorts PORTS;
+    private static ByteArrayOutputStream CONSOLE;
     private static LocalStack stack;
-    private static List<ServiceProcess> started;
     /** Anonymous. */
     private static ApiClient gateway;
     private static ApiClient owner;
@@ -90,27 +86,16 @@ class LocalStackIT {
     private static FreshToken investigatorToken;
 
     @BeforeAll
-    static void startTheStack() throws Exception {
-        Path data = Files.createTempDirectory(Path.of("target"), "local-stack-it-");
-        PrintStream console = new PrintStream(new TeeOutputStream(System.out, CONSOLE), true, StandardCharsets.UTF_8);
-        // No test reaches a third-party API: the breached-password check is identity-service's tests' (on a stub).
-        stack = LocalStack.start(new StackOptions(data, Path.of(System.getProperty("local-stack.services-dir")),
-                PORTS, DEMO_CAMERAS, Map.of("identity-service", List.of("--identity.passwords.breached.enabled=false"))), console);
-        started = stack.services();
+    static void theStack(RunningStack running) {
+        stack = running.stack;
+        PORTS = running.ports;
+        CONSOLE = running.console;
         // Every call through the gateway is also checked against the public API's combined OpenAPI document.
         gateway = new ApiClient(stack.gatewayUrl()).heldTo(ApiContract.of(stack.gatewayUrl() + "/api/docs/openapi.json"));
         DemoAccounts accounts = new DemoAccounts(stack.identityUrl());
         owner = gateway.withBearer(new FreshToken(() -> accounts.tokenOf(DemoAccounts.OWNER)));
         investigatorToken = new FreshToken(() -> accounts.tokenOf(DemoAccounts.INVESTIGATOR));
         investigator = gateway.withBearer(investigatorToken);
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        stack.close();
-
-        assertThat(started).allSatisfy(service -> assertThat(service.isAlive()).as(service.spec().label()).isFalse());
-        assertThat(stack.services()).allSatisfy(service -> assertThat(service.isAlive()).isFalse());
     }
 
     @Test
@@ -578,20 +563,12 @@ class LocalStackIT {
         return SignIn.asCameraCli(URI.create(stack.identityUrl())).withPassword(address, password).accessToken();
     }
 
-    /** The emails the mail catcher holds for {@code address}, read through its Mailpit API. */
     private static List<JsonNode> emailsTo(String address) {
-        JsonNode messages = new ApiClient(stack.mailCatcherUrl()).get("/api/v1/messages").json().path("messages");
-        return messages.values().stream()
-                .filter(message -> message.path("To").values().stream()
-                        .anyMatch(to -> to.path("Address").asString().equals(address)))
-                .toList();
+        return new Mailbox(stack.mailCatcherUrl()).emailsTo(address);
     }
 
     private static JsonNode awaitEmail(String address, String subjectStart) {
-        String id = await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(address).stream()
-                .filter(message -> message.path("Subject").asString().startsWith(subjectStart))
-                .map(message -> message.path("ID").asString()).findFirst(), Optional::isPresent).orElseThrow();
-        return new ApiClient(stack.mailCatcherUrl()).get("/api/v1/message/" + id).json();
+        return new Mailbox(stack.mailCatcherUrl()).awaitEmail(address, subjectStart);
     }
 
     private static JsonNode emailHeaders(JsonNode email) {
@@ -639,34 +616,5 @@ class LocalStackIT {
 
     private static List<String> ids(JsonNode result) {
         return result.path("cameras").values().stream().map(hit -> hit.path("id").asString()).toList();
-    }
-
-    /** Writes to the console and keeps a copy for the assertions. */
-    private static final class TeeOutputStream extends OutputStream {
-
-        private final OutputStream first;
-        private final OutputStream second;
-
-        TeeOutputStream(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public synchronized void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-            first.write(bytes, offset, length);
-            second.write(bytes, offset, length);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            first.flush();
-        }
     }
 }

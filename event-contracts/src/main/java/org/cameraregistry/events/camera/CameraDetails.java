@@ -14,6 +14,7 @@ import java.util.Set;
  * @param views              what it looks at; empty if not given
  * @param recordsAudio       whether it records sound
  * @param retentionDays      how long recordings are kept, 1..365, or null if not given
+ * @param sharesPastFootage  whether the owner is willing to share recorded footage when the police ask
  */
 public record CameraDetails(
         String label,
@@ -24,7 +25,8 @@ public record CameraDetails(
         Integer fieldOfViewDegrees,
         Set<CameraView> views,
         boolean recordsAudio,
-        Integer retentionDays) {
+        Integer retentionDays,
+        boolean sharesPastFootage) {
 
     public CameraDetails {
         views = views == null ? Set.of() : Set.copyOf(views);

@@ -14,8 +14,11 @@ import org.cameraregistry.events.Topics;
  * @param camera    its new state
  * @param updatedAt when it changed
  * @param ownerId   the account that owns it, if any (see {@link CameraRegistered#ownerId()})
+ * @param paused    whether the camera is paused (see {@link CameraPaused}): a paused camera changed by
+ *                  its owner stays out of every search; false in events written before pausing existed
  */
-public record CameraUpdated(UUID cameraId, long version, CameraDetails camera, Instant updatedAt, UUID ownerId) {
+public record CameraUpdated(UUID cameraId, long version, CameraDetails camera, Instant updatedAt, UUID ownerId,
+        boolean paused) {
 
     public static final EventType<CameraUpdated> TYPE =
             new EventType<>(Topics.CAMERA_UPDATED, 1, CameraUpdated.class);

@@ -2,11 +2,13 @@ package org.cameraregistry.gateway.browser;
 
 import java.util.Map;
 import org.cameraregistry.gateway.GatewayProperties;
+import org.cameraregistry.gateway.portal.PortalPaths;
 import org.cameraregistry.gateway.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
@@ -23,7 +25,10 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -45,8 +50,8 @@ class BrowserSessionSecurity {
     static final String REGISTRATION = "camera-registry";
     /** Where a browser starts signing in. */
     static final String SIGN_IN_PATH = "/oauth2/authorization/" + REGISTRATION;
-    /** Where a browser lands once signed in. */
-    static final String SIGNED_IN_PATH = "/session";
+    /** Where a browser's scripts learn whether it is signed in, and its CSRF token. */
+    static final String SESSION_PATH = "/session";
 
     private static final Logger log = LoggerFactory.getLogger(BrowserSessionSecurity.class);
 
@@ -111,10 +116,25 @@ class BrowserSessionSecurity {
     SecurityWebFilterChain browserSession(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri("{baseUrl}/");
+        String[] signedInPages = PortalPaths.SIGNED_IN.toArray(String[]::new);
+        // A page opened before signing in is where the browser comes back to; any other sign-in lands on the owner's cameras.
+        WebSessionServerRequestCache pageOpened = new WebSessionServerRequestCache();
+        pageOpened.setSaveRequestMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, signedInPages));
+        RedirectServerAuthenticationEntryPoint signInFirst = new RedirectServerAuthenticationEntryPoint(SIGN_IN_PATH);
+        signInFirst.setRequestCache(pageOpened);
+        RedirectServerAuthenticationSuccessHandler landed = new RedirectServerAuthenticationSuccessHandler(PortalPaths.MY_CAMERAS);
+        landed.setRequestCache(pageOpened);
         return http
-                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                // The portal's owner pages need a signed-in browser; the API is each service's to guard.
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers(signedInPages).authenticated()
+                        .anyExchange().permitAll())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(signInFirst))
+                .requestCache(cache -> cache.requestCache(pageOpened))
                 .oauth2Login(login -> login
-                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler(SIGNED_IN_PATH))
+                        // Signing in starts at the provider: the gateway generates no sign-in or sign-out page of its own.
+                        .loginPage(SIGN_IN_PATH)
+                        .authenticationSuccessHandler(landed)
                         .authenticationFailureHandler((exchange, failure) -> Problems.write(exchange.getExchange(),
                                 HttpStatus.UNAUTHORIZED, "sign-in-failed", "Sign-in failed",
                                 "Signing in did not complete (" + failure.getMessage() + "). Start again at " + SIGN_IN_PATH + ".")))
@@ -124,12 +144,11 @@ class BrowserSessionSecurity {
                         .accessDeniedHandler((exchange, denied) -> refusedUnread(exchange).then(Problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "csrf-token-required", "CSRF token required",
                                 "A request that changes something and rides a browser's session carries the session's CSRF"
-                                        + " token, in the header or form field GET " + SIGNED_IN_PATH + " names."))))
+                                        + " token, in the header or form field GET " + SESSION_PATH + " names."))))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                // The services set their own response headers; the routes add Spring Cloud Gateway's.
+                // The services set their own response headers; the routes add Spring Cloud Gateway's, the portal its own.
                 .headers(headers -> headers.disable())
-                .requestCache(cache -> cache.disable())
                 .build();
     }
 }

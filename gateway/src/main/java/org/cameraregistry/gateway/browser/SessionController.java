@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 @RestController
 class SessionController {
 
-    @GetMapping(path = BrowserSessionSecurity.SIGNED_IN_PATH, produces = "application/json")
+    @GetMapping(path = BrowserSessionSecurity.SESSION_PATH, produces = "application/json")
     Mono<ResponseEntity<Map<String, Object>>> session(ServerWebExchange exchange) {
         return exchange.getPrincipal()
                 .filter(OAuth2AuthenticationToken.class::isInstance)

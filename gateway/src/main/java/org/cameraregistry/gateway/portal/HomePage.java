@@ -1,7 +1,6 @@
 package org.cameraregistry.gateway.portal;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The portal's home: what the program is, its two levels, what the police can and cannot do, the privacy promises. */
@@ -9,8 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomePage {
 
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("signIn", "/oauth2/authorization/camera-registry");
+    String home() {
         return "home";
     }
 }

@@ -1,5 +1,7 @@
 package org.cameraregistry.gateway.portal;
 
+import java.net.URI;
+import org.cameraregistry.gateway.GatewayProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -18,8 +20,17 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalHeaders implements WebFilter {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+    private final String contentSecurityPolicy;
+
+    PortalHeaders(GatewayProperties properties) {
+        String tiles = properties.portal().map().tileOrigin();
+        URI issuer = properties.browser().issuer();
+        String provider = issuer.getScheme() + "://" + issuer.getHost() + (issuer.getPort() == -1 ? "" : ":" + issuer.getPort());
+        // Forms post only here (signing out goes on to the provider); map tiles are the one thing fetched from elsewhere.
+        this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+                + (tiles.isEmpty() ? "" : " " + tiles)
+                + "; object-src 'none'; base-uri 'none'; form-action 'self' " + provider + "; frame-ancestors 'none'";
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -27,7 +38,7 @@ class PortalHeaders implements WebFilter {
             exchange.getResponse().beforeCommit(() -> {
                 HttpHeaders headers = exchange.getResponse().getHeaders();
                 // A page a service rendered (notification-service's preferences) keeps its own, stricter, policy.
-                setUnlessPresent(headers, "Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                setUnlessPresent(headers, "Content-Security-Policy", contentSecurityPolicy);
                 setUnlessPresent(headers, "X-Content-Type-Options", "nosniff");
                 setUnlessPresent(headers, "Referrer-Policy", "same-origin");
                 setUnlessPresent(headers, "X-Frame-Options", "DENY");

@@ -9,6 +9,8 @@ import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraRegistered;
+import org.cameraregistry.events.camera.CameraPaused;
+import org.cameraregistry.events.camera.CameraResumed;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.geo.GeoSearchProperties;
 import org.cameraregistry.geo.index.IndexedCamera;
@@ -61,8 +63,29 @@ class CameraEventListener {
         EventEnvelope<CameraUpdated> event = codec.read(record.value(), CameraUpdated.TYPE);
         CameraUpdated updated = event.data();
         event.requireAbout(record.key(), updated.cameraId(), "cameraId");
-        boolean applied = indexer.index(indexed(updated.cameraId(), updated.version(), updated.camera()));
+        // A paused camera changed by its owner stays out of the index, as a paused one does.
+        boolean applied = updated.paused() ? indexer.forget(updated.cameraId(), updated.version())
+                : indexer.index(indexed(updated.cameraId(), updated.version(), updated.camera()));
         logConsumed(event, updated.cameraId(), updated.version(), applied);
+    }
+
+    /** A paused camera leaves the index as a deleted one does; its resumption brings its whole state back. */
+    @KafkaListener(id = "remove-paused-cameras", groupId = GROUP, topics = Topics.CAMERA_PAUSED)
+    void removePausedCamera(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<CameraPaused> event = codec.read(record.value(), CameraPaused.TYPE);
+        CameraPaused paused = event.data();
+        event.requireAbout(record.key(), paused.cameraId(), "cameraId");
+        boolean applied = indexer.forget(paused.cameraId(), paused.version());
+        logConsumed(event, paused.cameraId(), paused.version(), applied);
+    }
+
+    @KafkaListener(id = "index-resumed-cameras", groupId = GROUP, topics = Topics.CAMERA_RESUMED)
+    void indexResumedCamera(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<CameraResumed> event = codec.read(record.value(), CameraResumed.TYPE);
+        CameraResumed resumed = event.data();
+        event.requireAbout(record.key(), resumed.cameraId(), "cameraId");
+        boolean applied = indexer.index(indexed(resumed.cameraId(), resumed.version(), resumed.camera()));
+        logConsumed(event, resumed.cameraId(), resumed.version(), applied);
     }
 
     @KafkaListener(id = "forget-deregistered-cameras", groupId = GROUP, topics = Topics.CAMERA_DEREGISTERED)

@@ -106,6 +106,36 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
     }
 
     @Test
+    void aPausedCameraIsNotFoundEvenWhenChangedUntilResumedWhereItThenIs() {
+        UUID id = UUID.randomUUID();
+        events.registered(id, cameraAt(32.8351, -96.8451, CameraLevel.LEVEL_1));
+        awaitFoundAt(id, 32.8351, -96.8451);
+
+        events.paused(id, 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !foundWithin(id, 32.8351, -96.8451, 10));
+        events.updatedWhilePaused(id, 3, cameraAt(32.8361, -96.8461, CameraLevel.LEVEL_2));
+        awaitEverythingConsumed();
+        assertThat(foundWithin(id, 32.8361, -96.8461, 10)).as("changed while paused").isFalse();
+
+        events.resumed(id, 4, cameraAt(32.8361, -96.8461, CameraLevel.LEVEL_2));
+
+        assertThat(awaitFoundAt(id, 32.8361, -96.8461).path("level").asString()).isEqualTo("LEVEL_2");
+    }
+
+    @Test
+    void aPauseDeliveredAfterTheResumptionDoesNotHideTheCamera() {
+        UUID id = UUID.randomUUID();
+        events.registered(id, cameraAt(32.8371, -96.8471, CameraLevel.LEVEL_1));
+        events.resumed(id, 3, cameraAt(32.8371, -96.8471, CameraLevel.LEVEL_1));
+        awaitFoundAt(id, 32.8371, -96.8471);
+
+        events.paused(id, 2);
+        awaitEverythingConsumed();
+
+        assertThat(foundWithin(id, 32.8371, -96.8471, 10)).isTrue();
+    }
+
+    @Test
     void anEventThatIsNotJsonGoesToTheDeadLetterTopicWithTheReasonAndTheConsumerGoesOn() {
         String key = UUID.randomUUID().toString();
         events.raw(Topics.CAMERA_REGISTERED, key, "{this is not json");
@@ -152,7 +182,8 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
 
     private static void awaitEverythingConsumed() {
         ConsumerGroupProbe.awaitCaughtUp(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), CONSUMER_GROUP,
-                List.of(Topics.CAMERA_REGISTERED, Topics.CAMERA_UPDATED, Topics.CAMERA_DEREGISTERED));
+                List.of(Topics.CAMERA_REGISTERED, Topics.CAMERA_UPDATED, Topics.CAMERA_PAUSED, Topics.CAMERA_RESUMED,
+                        Topics.CAMERA_DEREGISTERED));
     }
 
     private JsonNode awaitFoundAt(UUID id, double lat, double lon) {

@@ -62,7 +62,7 @@ final class EventsOnKafka implements AutoCloseable {
 
     EventEnvelope<CameraRegistered> cameraRegistered(UUID camera, UUID owner, String label) {
         return publish(CameraRegistered.TYPE, "/registry-service", camera.toString(), new CameraRegistered(camera, 1,
-                new CameraDetails(label, 32.78, -96.80, CameraLevel.LEVEL_2, null, null, Set.of(), false, null), now(),
+                new CameraDetails(label, 32.78, -96.80, CameraLevel.LEVEL_2, null, null, Set.of(), false, null, false), now(),
                 owner));
     }
 

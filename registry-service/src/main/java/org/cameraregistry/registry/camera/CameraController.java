@@ -130,6 +130,34 @@ class CameraController {
         return ResponseEntity.ok().eTag(etag(camera)).body(CameraResponse.of(camera));
     }
 
+    @Operation(summary = "Pause a camera", description = "It leaves every search until resumed; its details are kept."
+            + " Pausing a paused camera changes nothing.")
+    @ApiResponse(responseCode = "200", description = "Paused (its version one more), or already paused")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
+    @PostMapping("/{id}/pause")
+    ResponseEntity<CameraResponse> pause(@AuthenticationPrincipal Jwt owner, @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Camera camera = cameras.pause(ownerId(owner), id, true, expectedVersion(ifMatch));
+        return ResponseEntity.ok().eTag(etag(camera)).body(CameraResponse.of(camera));
+    }
+
+    @Operation(summary = "Resume a paused camera", description = "Searches find it again. Resuming a camera that is"
+            + " not paused changes nothing.")
+    @ApiResponse(responseCode = "200", description = "Resumed (its version one more), or not paused")
+    @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "412", description = STALE, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
+    @PostMapping("/{id}/resume")
+    ResponseEntity<CameraResponse> resume(@AuthenticationPrincipal Jwt owner, @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        Camera camera = cameras.pause(ownerId(owner), id, false, expectedVersion(ifMatch));
+        return ResponseEntity.ok().eTag(etag(camera)).body(CameraResponse.of(camera));
+    }
+
     @Operation(summary = "Delete a camera", description = "Every service forgets it; nothing of it stays here.")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM_JSON,

@@ -7,6 +7,8 @@ import org.cameraregistry.events.EventEnvelope;
 import org.cameraregistry.events.EventType;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraRegistered;
+import org.cameraregistry.events.camera.CameraPaused;
+import org.cameraregistry.events.camera.CameraResumed;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.outbox.PendingEvent;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,18 @@ class CameraEvents {
 
     PendingEvent updated(Camera camera) {
         return pending(CameraUpdated.TYPE, camera, camera.updatedAt(),
-                new CameraUpdated(camera.id(), camera.version(), camera.details(), camera.updatedAt(), camera.ownerId()));
+                new CameraUpdated(camera.id(), camera.version(), camera.details(), camera.updatedAt(), camera.ownerId(),
+                        camera.paused()));
+    }
+
+    /** camera-paused, or camera-resumed with its whole state, as the camera now is. */
+    PendingEvent pausedOrResumed(Camera camera) {
+        if (camera.paused()) {
+            return pending(CameraPaused.TYPE, camera, camera.updatedAt(),
+                    new CameraPaused(camera.id(), camera.version(), camera.updatedAt(), camera.ownerId()));
+        }
+        return pending(CameraResumed.TYPE, camera, camera.updatedAt(),
+                new CameraResumed(camera.id(), camera.version(), camera.details(), camera.updatedAt(), camera.ownerId()));
     }
 
     PendingEvent deregistered(Camera deleted, Instant at) {

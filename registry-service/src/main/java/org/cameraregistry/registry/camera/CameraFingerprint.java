@@ -26,7 +26,8 @@ final class CameraFingerprint {
                 String.valueOf(details.fieldOfViewDegrees()),
                 details.views().stream().map(Enum::name).sorted().collect(Collectors.joining(",")),
                 Boolean.toString(details.recordsAudio()),
-                String.valueOf(details.retentionDays()));
+                String.valueOf(details.retentionDays()),
+                Boolean.toString(details.sharesPastFootage()));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));

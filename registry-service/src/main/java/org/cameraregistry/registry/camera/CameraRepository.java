@@ -160,6 +160,8 @@ public class CameraRepository {
                 .append("level", details.level().name())
                 .append("views", details.views().stream().map(Enum::name).sorted().toList())
                 .append("recordsAudio", details.recordsAudio())
+                .append("sharesPastFootage", details.sharesPastFootage())
+                .append("paused", camera.paused())
                 .append("registeredAt", Date.from(camera.registeredAt()))
                 .append("updatedAt", Date.from(camera.updatedAt()));
         putIfPresent(document, "facingDegrees", details.facingDegrees());
@@ -187,13 +189,15 @@ public class CameraRepository {
                 document.getInteger("fieldOfViewDegrees"),
                 views,
                 document.getBoolean("recordsAudio", false),
-                document.getInteger("retentionDays"));
+                document.getInteger("retentionDays"),
+                document.getBoolean("sharesPastFootage", false));
         return new Camera(
                 document.get("_id", UUID.class),
                 document.get("ownerId", UUID.class),
                 document.getLong("version"),
                 details,
                 document.getDate("registeredAt").toInstant(),
-                document.getDate("updatedAt").toInstant());
+                document.getDate("updatedAt").toInstant(),
+                document.getBoolean("paused", false));
     }
 }

@@ -14,10 +14,11 @@ import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraView;
 
 /**
- * What an owner sends to register or change a camera. Fields the registry assigns itself may be
- * sent back as read (a GET body edited and PUT) and are ignored; any other unknown field is refused.
+ * What an owner sends to register or change a camera. Fields the registry assigns itself, and
+ * whether the camera is paused (which has operations of its own), may be sent back as read (a GET
+ * body edited and PUT) and are ignored; any other unknown field is refused.
  */
-@JsonIgnoreProperties(value = {"id", "version", "registeredAt", "updatedAt"})
+@JsonIgnoreProperties(value = {"id", "version", "registeredAt", "updatedAt", "paused"})
 public record CameraRequest(
         @NotBlank @Size(max = 120) String label,
         @NotNull @DecimalMin("-90") @DecimalMax("90") Double latitude,
@@ -27,10 +28,11 @@ public record CameraRequest(
         @Min(1) @Max(360) Integer fieldOfViewDegrees,
         @Size(max = 5) Set<@NotNull CameraView> views,
         Boolean recordsAudio,
-        @Min(1) @Max(365) Integer retentionDays) {
+        @Min(1) @Max(365) Integer retentionDays,
+        Boolean sharesPastFootage) {
 
     CameraDetails toDetails() {
         return new CameraDetails(label.strip(), latitude, longitude, level, facingDegrees, fieldOfViewDegrees, views,
-                Boolean.TRUE.equals(recordsAudio), retentionDays);
+                Boolean.TRUE.equals(recordsAudio), retentionDays, Boolean.TRUE.equals(sharesPastFootage));
     }
 }

@@ -115,6 +115,26 @@ public class CameraService {
         }
     }
 
+    /**
+     * Pauses a camera (it leaves every search, its details kept) or resumes it. A camera already
+     * so changes nothing and publishes nothing; otherwise as {@link #update}.
+     */
+    public Camera pause(UUID ownerId, UUID id, boolean pause, Long expectedVersion) {
+        for (int attempt = 1; ; attempt++) {
+            Camera current = find(ownerId, id);
+            requireVersion(current, expectedVersion);
+            if (current.paused() == pause) {
+                return current;
+            }
+            Camera changed = current.pausedAs(pause, now());
+            if (repository.update(changed, current.version(), events.pausedOrResumed(changed))) {
+                relay.wakeUp();
+                return changed;
+            }
+            giveUpAfter(attempt, current, expectedVersion);
+        }
+    }
+
     public void delete(UUID ownerId, UUID id, Long expectedVersion) {
         for (int attempt = 1; ; attempt++) {
             Camera current = find(ownerId, id);

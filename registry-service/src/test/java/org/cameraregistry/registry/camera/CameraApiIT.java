@@ -21,6 +21,8 @@ import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraRegistered;
+import org.cameraregistry.events.camera.CameraPaused;
+import org.cameraregistry.events.camera.CameraResumed;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.camera.CameraView;
 import org.cameraregistry.outbox.Outbox;
@@ -60,7 +62,7 @@ class CameraApiIT extends RegistryIntegrationTest {
                 .heldTo(ApiContract.of("http://localhost:" + port + "/v3/api-docs"))
                 .as(TestIssuer.shared().owner());
         kafka = new KafkaProbe(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), Topics.CAMERA_REGISTERED,
-                Topics.CAMERA_UPDATED, Topics.CAMERA_DEREGISTERED);
+                Topics.CAMERA_UPDATED, Topics.CAMERA_PAUSED, Topics.CAMERA_RESUMED, Topics.CAMERA_DEREGISTERED);
     }
 
     @AfterEach
@@ -71,7 +73,8 @@ class CameraApiIT extends RegistryIntegrationTest {
     @Test
     void registeringAnswers201WithLocationETagAndTheCamera() {
         ApiClient.Response created = api.post("/api/cameras",
-                aCamera().atLevel2().labelled("Loading dock").facing(180, 90).viewing("PARKING", "STREET").json());
+                aCamera().atLevel2().labelled("Loading dock").facing(180, 90).viewing("PARKING", "STREET")
+                        .with("sharesPastFootage", true).json());
 
         assertThat(created.status()).isEqualTo(201);
         JsonNode camera = created.json();
@@ -84,6 +87,8 @@ class CameraApiIT extends RegistryIntegrationTest {
         assertThat(camera.path("level").asString()).isEqualTo("LEVEL_2");
         assertThat(camera.path("facingDegrees").asInt()).isEqualTo(180);
         assertThat(camera.path("views").values()).extracting(JsonNode::asString).containsExactlyInAnyOrder("PARKING", "STREET");
+        assertThat(camera.path("sharesPastFootage").asBoolean()).isTrue();
+        assertThat(camera.path("recordsAudio").isBoolean()).isTrue();
 
         ApiClient.Response read = api.get("/api/cameras/" + id);
         assertThat(read.status()).isEqualTo(200);
@@ -147,6 +152,61 @@ class CameraApiIT extends RegistryIntegrationTest {
         assertThat(same.json().path("version").asLong()).isEqualTo(1);
         kafka.await(Topics.CAMERA_REGISTERED, id, 1);
         assertThat(kafka.recordsUpToNow(Topics.CAMERA_UPDATED, id)).isEmpty();
+    }
+
+    @Test
+    void pausingPublishesCameraPausedOnceAndAChangeWhilePausedSaysItIsPaused() {
+        String id = register(aCamera().labelled("Porch"));
+
+        ApiClient.Response paused = api.post("/api/cameras/" + id + "/pause", "");
+        ApiClient.Response again = api.post("/api/cameras/" + id + "/pause", "");
+
+        assertThat(paused.status()).isEqualTo(200);
+        assertThat(paused.json().path("paused").asBoolean()).isTrue();
+        assertThat(paused.json().path("version").asLong()).isEqualTo(2);
+        assertThat(paused.header("ETag")).contains("\"2\"");
+        assertThat(again.json().path("version").asLong()).as("pausing a paused camera").isEqualTo(2);
+        EventEnvelope<CameraPaused> event = CODEC.read(
+                kafka.await(Topics.CAMERA_PAUSED, id, 1).getFirst().value(), CameraPaused.TYPE);
+        assertThat(event.data().version()).isEqualTo(2);
+        assertThat(kafka.recordsUpToNow(Topics.CAMERA_PAUSED, id)).hasSize(1);
+
+        ApiClient.Response changed = api.put("/api/cameras/" + id, aCamera().labelled("Porch, moved").json());
+
+        assertThat(changed.json().path("paused").asBoolean()).as("still paused after a change").isTrue();
+        EventEnvelope<CameraUpdated> update = CODEC.read(
+                kafka.await(Topics.CAMERA_UPDATED, id, 1).getFirst().value(), CameraUpdated.TYPE);
+        assertThat(update.data().paused()).isTrue();
+        assertThat(update.data().version()).isEqualTo(3);
+    }
+
+    @Test
+    void resumingPublishesTheWholeStateAndResumingACameraNotPausedChangesNothing() {
+        String id = register(aCamera().labelled("Loading dock").atLevel2());
+        assertThat(api.post("/api/cameras/" + id + "/resume", "").json().path("version").asLong())
+                .as("resuming a camera that is not paused").isEqualTo(1);
+        api.post("/api/cameras/" + id + "/pause", "");
+
+        ApiClient.Response resumed = api.post("/api/cameras/" + id + "/resume", "", "If-Match", "\"2\"");
+
+        assertThat(resumed.status()).isEqualTo(200);
+        assertThat(resumed.json().path("paused").asBoolean()).isFalse();
+        EventEnvelope<CameraResumed> event = CODEC.read(
+                kafka.await(Topics.CAMERA_RESUMED, id, 1).getFirst().value(), CameraResumed.TYPE);
+        assertThat(event.data().version()).isEqualTo(3);
+        assertThat(event.data().camera().label()).isEqualTo("Loading dock");
+        assertThat(api.get("/api/cameras/" + id).json().path("paused").asBoolean()).isFalse();
+        assertThat(api.post("/api/cameras/" + id + "/pause", "", "If-Match", "\"2\"").status())
+                .as("pausing a version no longer current").isEqualTo(412);
+    }
+
+    @Test
+    void anotherOwnersCameraCannotBePaused() {
+        String id = register(aCamera());
+
+        assertThat(api.as(TestIssuer.shared().owner()).post("/api/cameras/" + id + "/pause", "")
+                .status()).isEqualTo(404);
+        assertThat(api.get("/api/cameras/" + id).json().path("paused").asBoolean()).isFalse();
     }
 
     @Test

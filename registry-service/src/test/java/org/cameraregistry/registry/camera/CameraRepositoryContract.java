@@ -52,11 +52,24 @@ abstract class CameraRepositoryContract {
     @Test
     void aRegisteredCameraReadsBackWithEveryField() {
         Camera camera = new Camera(UUID.randomUUID(), OWNER, 1, new CameraDetails("Loading dock", 32.7767, -96.797,
-                CameraLevel.LEVEL_2, 270, 90, Set.of(CameraView.PARKING, CameraView.STREET), true, 30), NOW, NOW);
+                CameraLevel.LEVEL_2, 270, 90, Set.of(CameraView.PARKING, CameraView.STREET), true, 30, true), NOW, NOW);
 
         repository.insert(camera, event("camera-registered", camera.id()));
 
         assertThat(repository.findOwned(camera.id(), OWNER)).contains(camera);
+    }
+
+    @Test
+    void aPausedCameraReadsBackPausedAndResumed() {
+        Camera camera = aCamera("Porch");
+        repository.insert(camera, event("camera-registered", camera.id()));
+        Camera paused = camera.pausedAs(true, NOW);
+
+        assertThat(repository.update(paused, 1, event("camera-paused", camera.id()))).isTrue();
+        assertThat(repository.findOwned(camera.id(), OWNER)).contains(paused);
+        Camera resumed = paused.pausedAs(false, NOW);
+        assertThat(repository.update(resumed, 2, event("camera-resumed", camera.id()))).isTrue();
+        assertThat(repository.findOwned(camera.id(), OWNER).orElseThrow().paused()).isFalse();
     }
 
     @Test
@@ -69,6 +82,7 @@ abstract class CameraRepositoryContract {
         assertThat(read.facingDegrees()).isNull();
         assertThat(read.retentionDays()).isNull();
         assertThat(read.views()).isEmpty();
+        assertThat(read.sharesPastFootage()).isFalse();
     }
 
     @Test
@@ -98,10 +112,10 @@ abstract class CameraRepositoryContract {
     @Test
     void anUpdateThatClearsOptionalDetailsRemovesThem() {
         Camera camera = new Camera(UUID.randomUUID(), OWNER, 1, new CameraDetails("Porch", 32.7, -96.8, CameraLevel.LEVEL_1,
-                90, 60, Set.of(CameraView.STREET), false, 14), NOW, NOW);
+                90, 60, Set.of(CameraView.STREET), false, 14, false), NOW, NOW);
         repository.insert(camera, event("camera-registered", camera.id()));
         Camera cleared = camera.changeTo(new CameraDetails("Porch", 32.7, -96.8, CameraLevel.LEVEL_1, null, null,
-                Set.of(), false, null), NOW);
+                Set.of(), false, null, false), NOW);
 
         repository.update(cleared, 1, event("camera-updated", camera.id()));
 
@@ -246,14 +260,14 @@ abstract class CameraRepositoryContract {
 
     private static Camera aCamera(String label) {
         return new Camera(UUID.randomUUID(), OWNER, 1, new CameraDetails(label, 32.78, -96.8, CameraLevel.LEVEL_1, null, null,
-                Set.of(), false, null), NOW, NOW);
+                Set.of(), false, null, false), NOW, NOW);
     }
 
     private static CameraDetails withLabel(Camera camera, String label) {
         CameraDetails details = camera.details();
         return new CameraDetails(label, details.latitude(), details.longitude(), details.level(),
                 details.facingDegrees(), details.fieldOfViewDegrees(), details.views(), details.recordsAudio(),
-                details.retentionDays());
+                details.retentionDays(), details.sharesPastFootage());
     }
 
     private static PendingEvent event(String topic, UUID id) {

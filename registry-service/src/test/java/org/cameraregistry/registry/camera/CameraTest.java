@@ -15,7 +15,7 @@ class CameraTest {
     private static final UUID OWNER = UUID.randomUUID();
     private static final Instant TUESDAY = Instant.parse("2026-11-24T09:00:00Z");
     private static final CameraDetails PORCH = new CameraDetails("Porch", 32.78, -96.8, CameraLevel.LEVEL_1, null, null,
-            Set.of(), false, null);
+            Set.of(), false, null, false);
 
     @Test
     void aNewCameraIsAtVersionOneWithAnIdOfItsOwn() {
@@ -29,7 +29,7 @@ class CameraTest {
     @Test
     void aChangeIsTheNextVersionAndKeepsWhenTheCameraWasRegistered() {
         Camera camera = Camera.register(OWNER, PORCH, MONDAY);
-        CameraDetails moved = new CameraDetails("Porch", 32.79, -96.8, CameraLevel.LEVEL_2, null, null, Set.of(), false, null);
+        CameraDetails moved = new CameraDetails("Porch", 32.79, -96.8, CameraLevel.LEVEL_2, null, null, Set.of(), false, null, true);
 
         Camera changed = camera.changeTo(moved, TUESDAY);
 
@@ -38,5 +38,20 @@ class CameraTest {
         assertThat(changed.details()).isEqualTo(moved);
         assertThat(changed.registeredAt()).isEqualTo(MONDAY);
         assertThat(changed.updatedAt()).isEqualTo(TUESDAY);
+    }
+
+    @Test
+    void pausingIsTheNextVersionKeepsTheDetailsAndAChangeKeepsItPaused() {
+        Camera camera = Camera.register(OWNER, PORCH, MONDAY);
+
+        Camera paused = camera.pausedAs(true, TUESDAY);
+        Camera changed = paused.changeTo(PORCH, TUESDAY);
+
+        assertThat(camera.paused()).isFalse();
+        assertThat(paused.paused()).isTrue();
+        assertThat(paused.version()).isEqualTo(2);
+        assertThat(paused.details()).isEqualTo(PORCH);
+        assertThat(changed.paused()).isTrue();
+        assertThat(changed.pausedAs(false, TUESDAY).paused()).isFalse();
     }
 }

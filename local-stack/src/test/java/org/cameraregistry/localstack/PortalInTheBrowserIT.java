@@ -1,0 +1,382 @@
+package org.cameraregistry.localstack;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cameraregistry.localstack.demo.DemoAccounts;
+import org.cameraregistry.testkit.ApiClient;
+import org.cameraregistry.testkit.FreshToken;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The owners' portal in a real headless Chromium, against the whole local stack: what a newcomer
+ * does from the home page to a first registered camera, and what an owner does with it after.
+ */
+@ExtendWith(RunningStack.Shared.class)
+class PortalInTheBrowserIT {
+
+    private static final String PASSWORD = "lantern orchard velvet tugboat";
+    private static final Pattern VERIFICATION_LINK = Pattern.compile("https?://\\S+/accounts/verify\\?token=[A-Za-z0-9_-]+");
+    private static final Pattern CAMERA_ID = Pattern.compile("/cameras/([0-9a-f-]{36})/edit");
+
+    private static Chromium chromium;
+    private static LocalStack stack;
+    private static WireMockServer census;
+    private static Mailbox mailbox;
+    private static ApiClient investigator;
+
+    @BeforeAll
+    static void start(RunningStack running) {
+        chromium = Chromium.startOrSkip();
+        stack = running.stack;
+        census = running.census;
+        mailbox = new Mailbox(stack.mailCatcherUrl());
+        DemoAccounts accounts = new DemoAccounts(stack.identityUrl());
+        investigator = new ApiClient(stack.gatewayUrl()).withBearer(new FreshToken(() -> accounts.tokenOf(DemoAccounts.INVESTIGATOR)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void aNewcomerSignsUpVerifiesSignsInAndRegistersACameraWithAPinAndAnInvestigatorFindsIt() {
+        String email = "newcomer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String cameraId;
+        String latitude;
+        String longitude;
+        try (BrowserContext visitor = chromium.newVisitor()) {
+            Page page = visitor.newPage();
+            long started = System.nanoTime();
+
+            page.navigate(stack.gatewayUrl() + "/");
+            page.getByRole(AriaRole.MAIN).getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sign up")).click();
+            page.getByLabel("Email address").fill(email);
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your email"))).isVisible();
+
+            page.navigate(verificationLink(email));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify my address")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your address is verified"))).isVisible();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("sign in")).click();
+
+            page.getByLabel("Email address").fill(email);
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My cameras"))).isVisible();
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register a camera")).click();
+            page.getByLabel("Name of the camera").fill("Front porch");
+            page.locator("[data-map=pick]").click();
+            assertThat(page.getByLabel("Latitude")).not().isEmpty();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your camera is registered");
+
+            Duration journey = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf("From the home page to a first registered camera, in headless Chromium: %.1f s%n",
+                    journey.toMillis() / 1000.0);
+
+            Locator listed = page.locator(".cameras li").filter(new Locator.FilterOptions().setHasText("Front porch"));
+            cameraId = idIn(listed.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Change Front porch"))
+                    .getAttribute("href"));
+            latitude = listed.getAttribute("data-latitude");
+            longitude = listed.getAttribute("data-longitude");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(investigator
+                .get("/api/search/nearest?lat=" + latitude + "&lon=" + longitude + "&limit=5").json().path("cameras")
+                .values()).extracting(hit -> hit.path("id").asString()).contains(cameraId));
+    }
+
+    @Test
+    void anOwnerRegistersWithTheKeyboardAloneAndWhatTheyTypedShowsAsTextThenChangesAndDeletesIt() {
+        String email = openVerifiedOwner();
+        List<String> dialogs = new CopyOnWriteArrayList<>();
+        try (BrowserContext visitor = chromium.newVisitor()) {
+            Page page = visitor.newPage();
+            page.onDialog(dialog -> {
+                dialogs.add(dialog.message());
+                dialog.dismiss();
+            });
+            signIn(page, stack.gatewayUrl() + "/cameras/new", email);
+
+            String label = "<script>alert(1)</script>";
+            tabTo(page, "label");
+            page.keyboard().type(label);
+            tabTo(page, "latitude");
+            page.keyboard().type("32.78001");
+            tabTo(page, "longitude");
+            page.keyboard().type("-96.80002");
+            tabTo(page, "level-1");
+            page.keyboard().press("ArrowDown");
+            tabTo(page, "view-ENTRANCE");
+            page.keyboard().press("Space");
+            tabTo(page, "retentionDays");
+            page.keyboard().type("30");
+            tabTo(page, "sharesPastFootage");
+            page.keyboard().press("Space");
+            tabTo(page, "register");
+            page.keyboard().press("Enter");
+
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your camera is registered");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(label))).isVisible();
+            assertThat(dialogs).as("scripts the owner typed, run").isEmpty();
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change " + label)).click();
+            assertThat(page.getByLabel("Name of the camera")).hasValue(label);
+            assertThat(page.locator("#level-2")).isChecked();
+            assertThat(page.locator("#view-ENTRANCE")).isChecked();
+            assertThat(page.locator("#sharesPastFootage")).isChecked();
+            assertThat(page.getByLabel("How many days recordings are kept (optional)")).hasValue("30");
+            page.getByLabel("Name of the camera").fill("Back door");
+            page.getByLabel("How many days recordings are kept (optional)").fill("400");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the changes")).click();
+            assertThat(page.getByRole(AriaRole.ALERT).first()).containsText("days kept");
+            assertThat(page.getByLabel("Name of the camera")).hasValue("Back door");
+            page.getByLabel("How many days recordings are kept (optional)").fill("60");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the changes")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your camera is changed");
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Back door"))).isVisible();
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete Back door")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete the camera")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your camera is deleted");
+            assertThat(page.locator(".cameras li")).hasCount(0);
+        }
+    }
+
+    @Test
+    void aPausedCameraLeavesTheInvestigatorsSearchUntilItsOwnerResumesIt() {
+        String email = openVerifiedOwner();
+        try (BrowserContext visitor = chromium.newVisitor()) {
+            Page page = visitor.newPage();
+            signIn(page, stack.gatewayUrl() + "/cameras/new", email);
+            page.getByLabel("Name of the camera").fill("Corner shop");
+            page.getByLabel("Latitude").fill("32.78251");
+            page.getByLabel("Longitude").fill("-96.80551");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
+            String id = idIn(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Corner shop"))
+                    .getAttribute("href"));
+            awaitFound(id, "32.78251", "-96.80551", true);
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause Corner shop")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your camera is paused");
+            assertThat(page.locator(".cameras li .paused")).hasCount(1);
+            awaitFound(id, "32.78251", "-96.80551", false);
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume Corner shop")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your camera is resumed");
+            assertThat(page.locator(".cameras li .paused")).hasCount(0);
+            awaitFound(id, "32.78251", "-96.80551", true);
+        }
+    }
+
+    @Test
+    void anOwnerPlacesTheCameraByItsAddressOrIsToldWhyNotAndThePinStillWorks() {
+        census.stubFor(get(urlPathEqualTo("/geocoder/locations/onelineaddress")).withQueryParam("address", containing("Marilla"))
+                .willReturn(okJson("""
+                        {"result":{"addressMatches":[{"matchedAddress":"1500 MARILLA ST, DALLAS, TX, 75201",
+                          "coordinates":{"x":-96.79701234,"y":32.77654321}}]}}""")));
+        census.stubFor(get(urlPathEqualTo("/geocoder/locations/onelineaddress")).withQueryParam("address", containing("Elm"))
+                .willReturn(aResponse().withStatus(503)));
+        String email = openVerifiedOwner();
+        try (BrowserContext visitor = chromium.newVisitor()) {
+            Page page = visitor.newPage();
+            signIn(page, stack.gatewayUrl() + "/cameras/new", email);
+            page.getByLabel("Name of the camera").fill("City Hall steps");
+
+            page.getByLabel("Address (optional)").fill("1500 Marilla St, Dallas, TX 75201");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find the address")).click();
+
+            assertThat(page.locator("#lookup-status")).containsText("Found 1500 MARILLA ST, DALLAS, TX, 75201");
+            assertThat(page.getByLabel("Latitude")).hasValue("32.77654321");
+            assertThat(page.getByLabel("Longitude")).hasValue("-96.79701234");
+            assertThat(page.getByLabel("Name of the camera")).hasValue("City Hall steps");
+
+            page.getByLabel("Address (optional)").fill("2500 Elm St, Dallas, TX 75226");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Find the address")).click();
+            assertThat(page.locator("#lookup-status")).containsText("not answering");
+            page.locator("[data-map=pick]").click();
+            assertThat(page.getByLabel("Latitude")).not().hasValue("32.77654321");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
+
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your camera is registered");
+        }
+    }
+
+    @Test
+    void everyPageIsCapturedAtDesktopAndPhoneWidthWithNoSeriousAccessibilityViolationAndNothingBlocked() {
+        String email = "tour-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        List<String> findings = new CopyOnWriteArrayList<>();
+        try (BrowserContext visitor = chromium.newVisitor()) {
+            Page page = visitor.newPage();
+            // A page answered 404 or 422 on purpose is not a finding; anything it failed to load is.
+            page.onResponse(response -> {
+                if (response.status() >= 400 && !response.request().resourceType().equals("document")) {
+                    findings.add(page.url() + ": " + response.url() + " answered " + response.status());
+                }
+            });
+            page.onConsoleMessage(message -> {
+                if (message.type().equals("error") && !message.text().startsWith("Failed to load resource")) {
+                    findings.add(page.url() + ": console error: " + message.text());
+                }
+            });
+            Tour tour = new Tour(page, findings);
+
+            tour.visit("home", stack.gatewayUrl() + "/");
+            tour.visit("sign-up", stack.gatewayUrl() + "/signup");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+            tour.seen("sign-up-with-errors");
+            page.getByLabel("Email address").fill(email);
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
+            tour.seen("sign-up-sent");
+            tour.visit("verify", verificationLink(email));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify my address")).click();
+            tour.seen("verified");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("sign in")).click();
+            tour.seen("sign-in");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgotten your password?")).click();
+            tour.seen("forgotten-password");
+            page.goBack();
+            page.getByLabel("Email address").fill(email);
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.waitForURL(stack.gatewayUrl() + "/cameras");
+            tour.seen("my-cameras-none");
+            tour.visit("register", stack.gatewayUrl() + "/cameras/new");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
+            tour.seen("register-with-errors");
+            page.getByLabel("Name of the camera").fill("Side gate");
+            page.locator("[data-map=pick]").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
+            tour.seen("my-cameras");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Side gate")).click();
+            tour.seen("change");
+            page.goBack();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete Side gate")).click();
+            tour.seen("delete");
+            tour.visit("not-found", stack.gatewayUrl() + "/cameras/" + UUID.randomUUID() + "/edit");
+        }
+
+        assertThat(findings).isEmpty();
+    }
+
+    /** Waits until the investigator's search finds the camera, or no longer does; a failed search fails. */
+    private static void awaitFound(String cameraId, String latitude, String longitude, boolean found) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ApiClient.Response search = investigator.get("/api/search/nearest?lat=" + latitude + "&lon=" + longitude
+                    + "&limit=10");
+            assertThat(search.status()).as(search.body()).isEqualTo(200);
+            List<String> ids = search.json().path("cameras").values().stream().map(hit -> hit.path("id").asString()).toList();
+            if (found) {
+                assertThat(ids).contains(cameraId);
+            } else {
+                assertThat(ids).doesNotContain(cameraId);
+            }
+        });
+    }
+
+    /** Signs up and verifies through the API, as the first test did in the browser. */
+    private static String openVerifiedOwner() {
+        String email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        ApiClient gateway = new ApiClient(stack.gatewayUrl());
+        assertThat(gateway.post("/api/accounts", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}").status())
+                .isEqualTo(202);
+        String token = verificationLink(email).replaceAll(".*token=", "");
+        assertThat(gateway.post("/api/accounts/verification", "{\"token\":\"" + token + "\"}").status()).isEqualTo(204);
+        return email;
+    }
+
+    /** Opens a portal page before signing in: the provider's form, then back to that page. */
+    private static void signIn(Page page, String url, String email) {
+        page.navigate(url);
+        page.getByLabel("Email address").fill(email);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(url);
+    }
+
+    /** Presses Tab until the element of this id has the focus, as a keyboard user would; fails if it never does. */
+    private static void tabTo(Page page, String id) {
+        for (int press = 0; press < 60; press++) {
+            if (id.equals(page.evaluate("() => document.activeElement && document.activeElement.id"))) {
+                return;
+            }
+            page.keyboard().press("Tab");
+        }
+        throw new AssertionError("#" + id + " is not reachable with the Tab key");
+    }
+
+    private static String verificationLink(String email) {
+        JsonNode email1 = mailbox.awaitEmail(email, "Confirm your email address");
+        Matcher link = VERIFICATION_LINK.matcher(email1.path("Text").asString());
+        assertThat(link.find()).as(email1.path("Text").asString()).isTrue();
+        return link.group();
+    }
+
+    /**
+     * A walk through the pages: each one is captured at both widths and checked by axe-core against
+     * WCAG 2.2 A and AA; serious and critical violations are findings.
+     */
+    private record Tour(Page page, List<String> findings) {
+
+        private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+        void visit(String name, String url) {
+            page.navigate(url);
+            seen(name);
+        }
+
+        void seen(String name) {
+            page.waitForLoadState(LoadState.NETWORKIDLE);
+            chromium.capture(page, name);
+            for (int width : new int[] {Chromium.PHONE_WIDTH, Chromium.DESKTOP_WIDTH}) {
+                page.setViewportSize(width, 900);
+                if (Boolean.TRUE.equals(page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth"))) {
+                    findings.add(name + " at " + width + " px: wider than the window, it scrolls sideways");
+                }
+                AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+                results.getViolations().stream()
+                        .filter(violation -> List.of("serious", "critical").contains(violation.getImpact()))
+                        .forEach(violation -> findings.add(name + " at " + width + " px: " + violation.getId() + " ("
+                                + violation.getImpact() + "): " + violation.getHelp() + " at " + violation.getNodes().stream()
+                                .map(node -> String.valueOf(node.getTarget())).toList()));
+            }
+        }
+    }
+
+    private static String idIn(String href) {
+        Matcher id = CAMERA_ID.matcher(href);
+        assertThat(id.find()).as(href).isTrue();
+        return id.group(1);
+    }
+}
