@@ -53,7 +53,8 @@ class PortalIT {
 
     @Test
     void anOwnersPageSendsABrowserNotSignedInToSignInFirst() {
-        for (String page : new String[] {"/cameras", "/cameras/new", "/cameras/0b0e8c52-3d55-4f7e-9a43-5c2f3d1e9a10/edit"}) {
+        for (String page : new String[] {"/cameras", "/cameras/new", "/cameras/0b0e8c52-3d55-4f7e-9a43-5c2f3d1e9a10/edit",
+                "/account", "/account/delete"}) {
             ApiClient.Response answer = browser.get(page, "Accept", "text/html");
 
             assertThat(answer.status()).as(page).isEqualTo(302);

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import java.time.Duration;
@@ -52,6 +53,8 @@ class PortalInTheBrowserIT {
     @BeforeAll
     static void start(RunningStack running) {
         chromium = Chromium.startOrSkip();
+        // Two cores serve the whole platform and the browser: pages may take longer than Playwright's usual 5 s.
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         stack = running.stack;
         census = running.census;
         mailbox = new Mailbox(stack.mailCatcherUrl());
@@ -233,6 +236,44 @@ class PortalInTheBrowserIT {
     }
 
     @Test
+    void anOwnerChangesTheirPasswordThenDeletesTheAccountAndTheirCamerasLeaveTheSearch() {
+        String email = openVerifiedOwner();
+        String newPassword = "harbour quill saffron nimbus";
+        String id;
+        try (BrowserContext visitor = chromium.newVisitor()) {
+            Page page = visitor.newPage();
+            signIn(page, stack.gatewayUrl() + "/cameras/new", email);
+            page.getByLabel("Name of the camera").fill("Garage");
+            page.getByLabel("Latitude").fill("32.78351");
+            page.getByLabel("Longitude").fill("-96.80651");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
+            id = idIn(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Garage"))
+                    .getAttribute("href"));
+            awaitFound(id, "32.78351", "-96.80651", true);
+
+            page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Account"))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("My account")).click();
+            assertThat(page.getByText(email)).isVisible();
+            page.getByLabel("Your current password").nth(1).fill("not my password at all");
+            page.getByLabel("New password").fill(newPassword);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change the password")).click();
+            assertThat(page.locator("#password-fault")).containsText("not right");
+            page.getByLabel("Your current password").nth(1).fill(PASSWORD);
+            page.getByLabel("New password").fill(newPassword);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change the password")).click();
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your password is changed");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete my account")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete my account and my cameras")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your account is deleted"))).isVisible();
+            page.navigate(stack.gatewayUrl() + "/cameras");
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        }
+        awaitFound(id, "32.78351", "-96.80651", false);
+        assertThat(mailbox.awaitEmail(email, "Your Community Camera Registry account is erased")).isNotNull();
+    }
+
+    @Test
     void everyPageIsCapturedAtDesktopAndPhoneWidthWithNoSeriousAccessibilityViolationAndNothingBlocked() {
         String email = "tour-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         List<String> findings = new CopyOnWriteArrayList<>();
@@ -251,40 +292,46 @@ class PortalInTheBrowserIT {
             });
             Tour tour = new Tour(page, findings);
 
-            tour.visit("home", stack.gatewayUrl() + "/");
-            tour.visit("sign-up", stack.gatewayUrl() + "/signup");
+            tour.visit("home", stack.gatewayUrl() + "/", "Help your neighbourhood");
+            tour.visit("sign-up", stack.gatewayUrl() + "/signup", "Sign up");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
-            tour.seen("sign-up-with-errors");
+            tour.seen("sign-up-with-errors", "Please correct this");
             page.getByLabel("Email address").fill(email);
             page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign up")).click();
-            tour.seen("sign-up-sent");
-            tour.visit("verify", verificationLink(email));
+            tour.seen("sign-up-sent", "Check your email");
+            tour.visit("verify", verificationLink(email), "Verify your address");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify my address")).click();
-            tour.seen("verified");
+            tour.seen("verified", "Your address is verified");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("sign in")).click();
-            tour.seen("sign-in");
+            tour.seen("sign-in", "Sign in");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgotten your password?")).click();
-            tour.seen("forgotten-password");
+            tour.seen("forgotten-password", "Forgotten password");
             page.goBack();
             page.getByLabel("Email address").fill(email);
             page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
             page.waitForURL(stack.gatewayUrl() + "/cameras");
-            tour.seen("my-cameras-none");
-            tour.visit("register", stack.gatewayUrl() + "/cameras/new");
+            tour.seen("my-cameras-none", "My cameras");
+            tour.visit("register", stack.gatewayUrl() + "/cameras/new", "Register a camera");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
-            tour.seen("register-with-errors");
+            tour.seen("register-with-errors", "Please correct this");
             page.getByLabel("Name of the camera").fill("Side gate");
             page.locator("[data-map=pick]").click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
-            tour.seen("my-cameras");
+            tour.seen("my-cameras", "Side gate");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Side gate")).click();
-            tour.seen("change");
+            tour.seen("change", "Change a camera");
             page.goBack();
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete Side gate")).click();
-            tour.seen("delete");
-            tour.visit("not-found", stack.gatewayUrl() + "/cameras/" + UUID.randomUUID() + "/edit");
+            tour.seen("delete", "Delete");
+            tour.visit("not-found", stack.gatewayUrl() + "/cameras/" + UUID.randomUUID() + "/edit", "There is no such camera");
+            tour.visit("my-account", stack.gatewayUrl() + "/account", "My account");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change the password")).click();
+            assertThat(page.locator("#password-fault")).isVisible();
+            tour.seen("my-account-with-errors", "Change your password");
+            tour.visit("delete-account", stack.gatewayUrl() + "/account/delete", "Delete your account?");
+            tour.visit("account-deleted", stack.gatewayUrl() + "/account-deleted", "Your account is deleted");
         }
 
         assertThat(findings).isEmpty();
@@ -351,13 +398,15 @@ class PortalInTheBrowserIT {
 
         private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-        void visit(String name, String url) {
+        void visit(String name, String url, String heading) {
             page.navigate(url);
-            seen(name);
+            seen(name, heading);
         }
 
-        void seen(String name) {
-            page.waitForLoadState(LoadState.NETWORKIDLE);
+        /** Once the page shows this heading (the page's own, or what a form sent back shows), and has loaded. */
+        void seen(String name, String heading) {
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(heading)).first()).isVisible();
+            page.waitForLoadState(LoadState.LOAD);
             chromium.capture(page, name);
             for (int width : new int[] {Chromium.PHONE_WIDTH, Chromium.DESKTOP_WIDTH}) {
                 page.setViewportSize(width, 900);

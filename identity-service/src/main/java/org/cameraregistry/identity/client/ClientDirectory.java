@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The clients that may ask for tokens: the platform's own (the command-line client and the gateway),
@@ -48,7 +50,7 @@ public class ClientDirectory implements RegisteredClientRepository {
         this.tokens = properties.tokens();
         IdentityProperties.Clients clients = properties.clients();
         add(cli(clients.cli()));
-        gateway(clients.gateway()).ifPresentOrElse(this::add,
+        gateway(clients.gateway(), properties.portalUrl()).ifPresentOrElse(this::add,
                 () -> log.warn("identity.clients.gateway.secret is not set: browsers cannot sign in through the gateway"));
     }
 
@@ -69,7 +71,7 @@ public class ClientDirectory implements RegisteredClientRepository {
                 .build();
     }
 
-    private Optional<RegisteredClient> gateway(IdentityProperties.Gateway gateway) {
+    private Optional<RegisteredClient> gateway(IdentityProperties.Gateway gateway, URI portal) {
         if (gateway.secret() == null || gateway.secret().isBlank()) {
             return Optional.empty();
         }
@@ -82,6 +84,8 @@ public class ClientDirectory implements RegisteredClientRepository {
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUri(gateway.redirectUri().toString())
                 .postLogoutRedirectUri(gateway.postLogoutRedirectUri().toString())
+                // Where a browser lands once its owner deleted the account in the portal.
+                .postLogoutRedirectUri(UriComponentsBuilder.fromUri(portal).path("/account-deleted").build().toUriString())
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.EMAIL)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())

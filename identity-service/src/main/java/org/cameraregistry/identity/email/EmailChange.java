@@ -1,9 +1,7 @@
 package org.cameraregistry.identity.email;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.cameraregistry.identity.IdentityProperties;
 import org.cameraregistry.identity.account.Account;
@@ -13,10 +11,10 @@ import org.cameraregistry.identity.account.AccountStore;
 import org.cameraregistry.identity.onetime.LinkPurpose;
 import org.cameraregistry.identity.onetime.OneTimeLinks;
 import org.cameraregistry.identity.onetime.RefusedLinkException;
+import org.cameraregistry.identity.password.PasswordConfirmation;
 import org.cameraregistry.identity.signin.SignInThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,17 +31,17 @@ public class EmailChange {
     private final AccountStore accounts;
     private final AccountEvents events;
     private final OneTimeLinks links;
-    private final PasswordEncoder passwords;
+    private final PasswordConfirmation confirmation;
     private final SignInThrottle throttle;
     private final IdentityProperties properties;
     private final Clock clock;
 
-    EmailChange(AccountStore accounts, AccountEvents events, OneTimeLinks links, PasswordEncoder passwords,
+    EmailChange(AccountStore accounts, AccountEvents events, OneTimeLinks links, PasswordConfirmation confirmation,
             SignInThrottle throttle, IdentityProperties properties, Clock clock) {
         this.accounts = accounts;
         this.events = events;
         this.links = links;
-        this.passwords = passwords;
+        this.confirmation = confirmation;
         this.throttle = throttle;
         this.properties = properties;
         this.clock = clock;
@@ -52,13 +50,7 @@ public class EmailChange {
     /** Sends a link confirming {@code newEmail} to it, once {@code password} proves the asker holds the account. */
     public void request(UUID accountId, String newEmail, String password, String clientAddress) {
         Account account = accounts.findById(accountId).orElseThrow(AccountNotFoundException::new);
-        throttle.blocked(account.email(), clientAddress).ifPresent(wait -> {
-            throw new TooManyAttemptsException(wait);
-        });
-        if (!passwords.matches(password, account.passwordHash())) {
-            Optional<Duration> blocked = throttle.failed(account.email(), clientAddress);
-            throw new PasswordNotConfirmedException(blocked.orElse(null));
-        }
+        confirmation.confirm(account, password, clientAddress);
         String address = Account.normalized(newEmail);
         if (address.equals(account.email())) {
             throw new SameAddressException();

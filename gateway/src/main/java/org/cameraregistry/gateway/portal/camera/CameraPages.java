@@ -44,6 +44,14 @@ class CameraPages {
             "The direction", "fieldOfViewDegrees", "How wide it sees", "retentionDays", "The days kept",
             "recordsAudio", "Sound", "sharesPastFootage", "Sharing footage");
 
+    /** What a redirect back here says was done, by its {@code done} parameter. */
+    private static final Map<String, String> DONE = Map.of(
+            "registered", "Your camera is registered. Investigators of your police department can now find it.",
+            "changed", "Your camera is changed.",
+            "paused", "Your camera is paused: no search finds it until you resume it.",
+            "resumed", "Your camera is resumed: investigators of your police department can find it again.",
+            "deleted", "Your camera is deleted, here and from every search.");
+
     private final ServiceCalls services;
     private final Geocoder geocoder;
 
@@ -71,7 +79,7 @@ class CameraPages {
             model.addAttribute("total", total);
             model.addAttribute("page", wanted);
             model.addAttribute("lastPage", Math.max(0, (total - 1) / PAGE_SIZE));
-            model.addAttribute("done", Done.of(done));
+            model.addAttribute("done", done == null ? null : DONE.get(done));
             return "cameras/list";
         });
     }
@@ -237,34 +245,6 @@ class CameraPages {
     private static void ifMatch(HttpHeaders headers, String version) {
         if (version != null && version.matches("\\d{1,18}")) {
             headers.setIfMatch("\"" + version + "\"");
-        }
-    }
-
-    /** What a redirect back to the list says was done. */
-    enum Done {
-        REGISTERED("Your camera is registered. Investigators of your police department can now find it."),
-        CHANGED("Your camera is changed."),
-        PAUSED("Your camera is paused: no search finds it until you resume it."),
-        RESUMED("Your camera is resumed: investigators of your police department can find it again."),
-        DELETED("Your camera is deleted, here and from every search.");
-
-        private final String message;
-
-        Done(String message) {
-            this.message = message;
-        }
-
-        public String message() {
-            return message;
-        }
-
-        static Done of(String done) {
-            for (Done value : values()) {
-                if (value.name().equalsIgnoreCase(done)) {
-                    return value;
-                }
-            }
-            return null;
         }
     }
 

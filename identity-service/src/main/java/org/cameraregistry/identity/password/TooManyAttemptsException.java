@@ -1,4 +1,4 @@
-package org.cameraregistry.identity.email;
+package org.cameraregistry.identity.password;
 
 import java.time.Duration;
 
