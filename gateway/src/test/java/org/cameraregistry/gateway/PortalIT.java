@@ -54,7 +54,7 @@ class PortalIT {
     @Test
     void anOwnersPageSendsABrowserNotSignedInToSignInFirst() {
         for (String page : new String[] {"/cameras", "/cameras/new", "/cameras/0b0e8c52-3d55-4f7e-9a43-5c2f3d1e9a10/edit",
-                "/account", "/account/delete"}) {
+                "/account", "/account/delete", "/cameras/import", "/cameras/import/0b0e8c52-3d55-4f7e-9a43-5c2f3d1e9a10"}) {
             ApiClient.Response answer = browser.get(page, "Accept", "text/html");
 
             assertThat(answer.status()).as(page).isEqualTo(302);
@@ -132,6 +132,15 @@ class PortalIT {
         ApiClient.Response script = browser.get("/portal/map.js");
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.body()).contains("textContent");
+    }
+
+    @Test
+    void theImportTemplateNamesEveryColumnTheRegistryReads() {
+        ApiClient.Response template = browser.get("/portal/camera-import-template.csv");
+
+        assertThat(template.status()).isEqualTo(200);
+        assertThat(template.body().lines().findFirst().orElseThrow()).isEqualTo("reference,label,latitude,longitude,level,"
+                + "facing_degrees,field_of_view_degrees,views,records_audio,retention_days,shares_past_footage");
     }
 
     @Test

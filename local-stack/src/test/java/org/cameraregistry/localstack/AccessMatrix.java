@@ -50,6 +50,7 @@ final class AccessMatrix {
     private static final JsonMapper JSON = new JsonMapper();
     private static final String PASSWORD = "matrix orbit velvet lantern";
     /** Downtown Dallas and downtown Richardson: each within its own department's jurisdiction only. */
+    private static final String IMPORT_FILE = "reference,label,latitude,longitude,level\nmatrix-1,Matrix shop,32.7802,-96.8006,1\n";
     private static final String DALLAS_SEARCH = "/api/search/within?lat=32.7801&lon=-96.8005&radiusMeters=2000";
     private static final String RICHARDSON_SEARCH = "/api/search/within?lat=32.9483&lon=-96.7299&radiusMeters=2000";
     private static final String CAMERA = """
@@ -72,6 +73,8 @@ final class AccessMatrix {
         clients.put(Caller.DEPT_ADMIN, gateway.withBearer(new FreshToken(() -> demo.tokenOf(DemoAccounts.DEPARTMENT_ADMIN))));
         clients.put(Caller.DISPATCH, gateway.withBearer(new FreshToken(() -> dispatchToken(identityUrl))));
         ownersCamera = register(clients.get(Caller.OWNER));
+        String ownersImport = "/api/cameras/imports/"
+                + clients.get(Caller.OWNER).postAs("text/csv", "/api/cameras/imports", IMPORT_FILE).json().path("id").asString();
 
         String camera = "/api/cameras/" + ownersCamera;
         String jurisdiction = "/api/departments/dallas/jurisdiction";
@@ -84,6 +87,14 @@ final class AccessMatrix {
         row("PUT /api/cameras/{id}", "owner's camera", "401 200 404 403 403 403 403 403", (caller, api) -> api.put(camera, CAMERA));
         row("DELETE /api/cameras/{id}", "a camera of owner's", "401 204 404 403 403 403 403 403",
                 (caller, api) -> api.delete("/api/cameras/" + register(clients.get(Caller.OWNER))));
+        row("POST /api/cameras/{id}/pause", "owner's camera", "401 200 404 403 403 403 403 403",
+                (caller, api) -> api.post(camera + "/pause", ""));
+        row("POST /api/cameras/{id}/resume", "owner's camera", "401 200 404 403 403 403 403 403",
+                (caller, api) -> api.post(camera + "/resume", ""));
+        row("POST /api/cameras/imports", "a CSV file", "401 202 202 403 403 403 403 403",
+                (caller, api) -> api.postAs("text/csv", "/api/cameras/imports", IMPORT_FILE));
+        row("GET /api/cameras/imports/{id}", "owner's import", "401 200 404 403 403 403 403 403",
+                (caller, api) -> api.get(ownersImport));
         row("GET /api/search/within", "Dallas", "401 403 403 200+ 200- 200+ 403 403", (caller, api) -> api.get(DALLAS_SEARCH));
         row("GET /api/search/within", "Richardson", "401 403 403 200- 200+ 200- 403 403",
                 (caller, api) -> api.get(RICHARDSON_SEARCH));
@@ -105,7 +116,10 @@ final class AccessMatrix {
         row("GET /api/me", "own account", "401 200 200 200 200 200 200 403", (caller, api) -> api.get("/api/me"));
         row("POST /api/me/email", "own account", "401 202 202 202 202 202 202 403", (caller, api) -> api.post("/api/me/email",
                 "{\"email\":\"matrix-" + UUID.randomUUID() + "@example.org\",\"password\":\""
-                        + (caller == Caller.OWNER || caller == Caller.SECOND_OWNER ? PASSWORD : DemoAccounts.PASSWORD) + "\"}"));
+                        + passwordOf(caller) + "\"}"));
+        // The password stays as it was (the demo accounts' serve every other test), but it is changed all the same.
+        row("POST /api/me/password", "own account", "401 204 204 204 204 204 204 403", (caller, api) -> api.post("/api/me/password",
+                "{\"currentPassword\":\"" + passwordOf(caller) + "\",\"newPassword\":\"" + passwordOf(caller) + "\"}"));
         row("POST /api/accounts", "sign-up", "202 202 202 202 202 202 202 202", (caller, api) -> api.post("/api/accounts",
                 "{\"email\":\"matrix-" + UUID.randomUUID() + "@example.org\",\"password\":\"" + PASSWORD + "\"}"));
         row("DELETE /api/me", "own account", "401 202 202 403 403 403 403 403", (caller, api) -> api.delete("/api/me"));
@@ -149,6 +163,10 @@ final class AccessMatrix {
      * @param mismatches every cell whose answer was not the one expected
      */
     record Result(String table, List<String> mismatches) {
+    }
+
+    private static String passwordOf(Caller caller) {
+        return caller == Caller.OWNER || caller == Caller.SECOND_OWNER ? PASSWORD : DemoAccounts.PASSWORD;
     }
 
     private void row(String request, String resource, String expected, BiFunction<Caller, ApiClient, ApiClient.Response> call) {

@@ -17,7 +17,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.LoadState;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -274,6 +276,42 @@ class PortalInTheBrowserIT {
     }
 
     @Test
+    void aBusinessImportsCamerasFromAFileSeesTheRowAtFaultAndTheSameFileAgainRegistersNothingMore() {
+        String email = openVerifiedOwner();
+        FilePayload file = new FilePayload("cameras.csv", "text/csv", """
+                reference,label,latitude,longitude,level,views,records_audio
+                till-1,Till,32.78451,-96.80751,1,entrance,no
+                lot-1,"Car park, north",32.78461,-96.80761,2,parking;street,yes
+                lot-2,Car park south,north,-96.80771,1,,
+                """.getBytes(StandardCharsets.UTF_8));
+        try (BrowserContext visitor = chromium.newVisitor()) {
+            Page page = visitor.newPage();
+            signIn(page, stack.gatewayUrl() + "/cameras", email);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import many from a file")).click();
+            page.getByLabel("CSV file").setInputFiles(file);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import the cameras")).click();
+
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your cameras are imported"))).isVisible();
+            assertThat(page.locator(".summary")).containsText("2 cameras registered");
+            assertThat(page.locator(".summary")).containsText("1 row not imported");
+            assertThat(page.locator(".faults tbody tr")).hasCount(1);
+            assertThat(page.locator(".faults tbody tr")).containsText("4");
+            assertThat(page.locator(".faults tbody tr")).containsText("latitude");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import another file")).click();
+            page.getByLabel("CSV file").setInputFiles(file);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import the cameras")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your cameras are imported"))).isVisible();
+            assertThat(page.locator(".summary")).containsText("0 cameras registered");
+            assertThat(page.locator(".summary")).containsText("2 cameras already as the file says");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My cameras").setExact(true)).first().click();
+            assertThat(page.locator(".cameras li")).hasCount(2);
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Car park, north"))).isVisible();
+        }
+    }
+
+    @Test
     void everyPageIsCapturedAtDesktopAndPhoneWidthWithNoSeriousAccessibilityViolationAndNothingBlocked() {
         String email = "tour-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         List<String> findings = new CopyOnWriteArrayList<>();
@@ -326,6 +364,12 @@ class PortalInTheBrowserIT {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Delete Side gate")).click();
             tour.seen("delete", "Delete");
             tour.visit("not-found", stack.gatewayUrl() + "/cameras/" + UUID.randomUUID() + "/edit", "There is no such camera");
+            tour.visit("import", stack.gatewayUrl() + "/cameras/import", "Import cameras from a file");
+            page.getByLabel("CSV file").setInputFiles(new FilePayload("cameras.csv", "text/csv",
+                    "reference,label,latitude,longitude,level\nr1,Shed,32.7851,-96.8081,1\nr2,Bad,32.7851,-96.8081,9\n"
+                            .getBytes(StandardCharsets.UTF_8)));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import the cameras")).click();
+            tour.seen("import-report", "Rows not imported");
             tour.visit("my-account", stack.gatewayUrl() + "/account", "My account");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change the password")).click();
             assertThat(page.locator("#password-fault")).isVisible();

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
@@ -112,6 +113,13 @@ class BrowserSessionSecurity {
         return Mono.empty();
     }
 
+    /** Spring's default (the token masked anew in each page), read from a file upload's form too. */
+    private static XorServerCsrfTokenRequestAttributeHandler tokensInFormsAndFiles() {
+        XorServerCsrfTokenRequestAttributeHandler tokens = new XorServerCsrfTokenRequestAttributeHandler();
+        tokens.setTokenFromMultipartDataEnabled(true);
+        return tokens;
+    }
+
     @Bean
     SecurityWebFilterChain browserSession(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
@@ -141,6 +149,7 @@ class BrowserSessionSecurity {
                 .logout(logout -> logout.logoutSuccessHandler(signedOut))
                 .csrf(csrf -> csrf
                         .requireCsrfProtectionMatcher(new SessionRequests())
+                        .csrfTokenRequestHandler(tokensInFormsAndFiles())
                         .accessDeniedHandler((exchange, denied) -> refusedUnread(exchange).then(Problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "csrf-token-required", "CSRF token required",
                                 "A request that changes something and rides a browser's session carries the session's CSRF"

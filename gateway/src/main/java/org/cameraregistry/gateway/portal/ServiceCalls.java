@@ -59,6 +59,10 @@ public class ServiceCalls {
         }
         WebClient.RequestHeadersSpec<?> ready = body == null ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(json.writeValueAsString(body));
+        return answer(service, ready);
+    }
+
+    private Mono<Answer> answer(String service, WebClient.RequestHeadersSpec<?> ready) {
         return ready.exchangeToMono(response -> response.bodyToMono(String.class)
                         .defaultIfEmpty("")
                         .map(text -> new Answer(response.statusCode().value(), response.headers().asHttpHeaders(), parse(text))))
@@ -66,6 +70,16 @@ public class ServiceCalls {
                 // A session whose tokens the provider no longer renews is not the service's failure: the page asks to sign in.
                 .onErrorMap(failure -> !(failure instanceof OAuth2AuthorizationException),
                         failure -> new ServiceUnavailableException(service, failure));
+    }
+
+    /** A request whose body is text of its own type (a CSV file), as the signed-in owner. */
+    public Mono<Answer> send(HttpMethod method, String service, String path, MediaType type, String text) {
+        return answer(service, client.method(method)
+                .uri("http://" + service + path)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .attributes(clientRegistrationId(REGISTRATION))
+                .contentType(type)
+                .bodyValue(text));
     }
 
     public Mono<Answer> get(String service, String path) {

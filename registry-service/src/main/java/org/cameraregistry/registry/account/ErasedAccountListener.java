@@ -6,6 +6,7 @@ import org.cameraregistry.events.EventEnvelope;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.registry.camera.CameraService;
+import org.cameraregistry.registry.importing.CameraImports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An erased account's cameras are deleted, each publishing camera-deregistered so that geo-search
- * and notification-service forget it too, and its idempotency keys with them. One instance of the
+ * and notification-service forget it too, and its idempotency keys and import reports with them. One instance of the
  * registry takes each erasure (a consumer group shared by every instance); a second delivery finds
  * nothing left to delete. An event that cannot be read goes to {@code account-erased.registry.dlq}
  * ({@link EventFailures}).
@@ -25,10 +26,12 @@ class ErasedAccountListener {
 
     private final EventCodec codec;
     private final CameraService cameras;
+    private final CameraImports imports;
 
-    ErasedAccountListener(EventCodec codec, CameraService cameras) {
+    ErasedAccountListener(EventCodec codec, CameraService cameras, CameraImports imports) {
         this.codec = codec;
         this.cameras = cameras;
+        this.imports = imports;
     }
 
     @KafkaListener(id = "erase-owners-cameras", groupId = "${registry.events.group:registry}", topics = Topics.ACCOUNT_ERASED)
@@ -37,7 +40,8 @@ class ErasedAccountListener {
         AccountErased erased = event.data();
         event.requireAbout(record.key(), erased.accountId(), "accountId");
         int deleted = cameras.eraseOwner(erased.accountId(), erased.erasedAt());
-        log.info("erased account {}: {} cameras deleted, its idempotency keys forgotten (event {})",
-                erased.accountId(), deleted, event.id());
+        long reports = imports.forgetOwner(erased.accountId());
+        log.info("erased account {}: {} cameras deleted, {} import reports and its idempotency keys forgotten (event {})",
+                erased.accountId(), deleted, reports, event.id());
     }
 }

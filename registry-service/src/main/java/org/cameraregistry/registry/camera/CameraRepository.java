@@ -8,6 +8,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -35,6 +36,8 @@ import org.cameraregistry.outbox.PendingEvent;
 public class CameraRepository {
 
     static final String COLLECTION = "cameras";
+    /** The owner and their own reference for the camera, when it came from an imported file; a deletion removes it. */
+    private static final String IMPORT_KEY = "importKey";
     /**
      * A camera without its waiting events, which are the relay's business. A projection also makes
      * the embedded wire server copy the document while it holds its lock, so a read never sees half
@@ -61,6 +64,36 @@ public class CameraRepository {
         outbox.ensureIndexes();
         // An owner's cameras, oldest first, a page at a time.
         cameras.createIndex(Indexes.ascending("ownerId", "registeredAt", "_id"));
+        // One camera per owner's reference, however many imports run at once; cameras without one are not indexed.
+        cameras.createIndex(Indexes.ascending(IMPORT_KEY), new IndexOptions().unique(true).sparse(true));
+    }
+
+    /**
+     * Inserts a camera under the owner's own reference for it (from an imported file); false if the
+     * owner already has a camera with that reference, whoever inserted it first.
+     */
+    public boolean insertReferenced(Camera camera, String reference, PendingEvent event) {
+        try {
+            cameras.insertOne(Outbox.with(toDocument(camera).append(IMPORT_KEY, importKey(camera.ownerId(), reference)), event));
+            return true;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** The owner's camera with this reference of theirs, if they have one. */
+    public Optional<Camera> findReferenced(UUID ownerId, String reference) {
+        return Optional.ofNullable(cameras.find(and(eq(IMPORT_KEY, importKey(ownerId, reference)), eq("ownerId", ownerId),
+                        ne(Outbox.REMOVE_AFTER_RELAY, true)))
+                        .projection(WITHOUT_OUTBOX).first())
+                .map(CameraRepository::toCamera);
+    }
+
+    private static String importKey(UUID ownerId, String reference) {
+        return ownerId + " " + reference;
     }
 
     public void insert(Camera camera, PendingEvent event) {

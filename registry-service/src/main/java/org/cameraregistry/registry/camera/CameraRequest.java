@@ -31,7 +31,7 @@ public record CameraRequest(
         @Min(1) @Max(365) Integer retentionDays,
         Boolean sharesPastFootage) {
 
-    CameraDetails toDetails() {
+    public CameraDetails toDetails() {
         return new CameraDetails(label.strip(), latitude, longitude, level, facingDegrees, fieldOfViewDegrees, views,
                 Boolean.TRUE.equals(recordsAudio), retentionDays, Boolean.TRUE.equals(sharesPastFootage));
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.registry.idempotency.IdempotencyKeys;
@@ -78,6 +79,45 @@ public class CameraService {
         }
         return new Registration(camera, !created);
     }
+
+    /**
+     * Registers the camera the owner calls {@code reference} in an imported file, or changes it to
+     * these details if they have one by that reference already: importing the same file again
+     * registers nothing more, and however many imports run at once, a reference names one camera.
+     *
+     * @throws OwnerErasedException if the owner's account was erased
+     */
+    public Imported importCamera(UUID ownerId, String reference, CameraDetails details) {
+        requireNotErased(ownerId);
+        for (int attempt = 1; ; attempt++) {
+            Optional<Camera> existing = repository.findReferenced(ownerId, reference);
+            if (existing.isPresent()) {
+                Camera current = existing.get();
+                if (current.details().equals(details)) {
+                    return Imported.UNCHANGED;
+                }
+                Camera changed = current.changeTo(details, now());
+                if (repository.update(changed, current.version(), events.updated(changed))) {
+                    relay.wakeUp();
+                    return Imported.CHANGED;
+                }
+            } else {
+                Camera camera = Camera.register(ownerId, details, now());
+                if (repository.insertReferenced(camera, reference, events.registered(camera))) {
+                    relay.wakeUp();
+                    undoIfErasedMeanwhile(camera);
+                    return Imported.REGISTERED;
+                }
+            }
+            // Another import (or the owner) registered or changed it meanwhile: read it again.
+            if (attempt >= ATTEMPTS) {
+                throw CameraVersionMismatchException.keptChanging();
+            }
+        }
+    }
+
+    /** What importing one row did. */
+    public enum Imported { REGISTERED, CHANGED, UNCHANGED }
 
     /**
      * @param camera   the camera as its registration answered it

@@ -10,6 +10,9 @@ import org.cameraregistry.registry.camera.IdempotencyKeyReusedException;
 import org.cameraregistry.registry.camera.OutboxFullException;
 import org.cameraregistry.registry.camera.OwnerErasedException;
 import org.cameraregistry.registry.idempotency.IdempotencyKey;
+import org.cameraregistry.registry.importing.ImportNotFoundException;
+import org.cameraregistry.registry.importing.ImportsBusyException;
+import org.cameraregistry.registry.importing.InvalidImportFileException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,6 +50,23 @@ class ProblemDetailsAdvice extends ProblemDetailsHandler {
     @ExceptionHandler(IdempotencyKey.InvalidIdempotencyKeyException.class)
     ResponseEntity<Object> invalidIdempotencyKey(IdempotencyKey.InvalidIdempotencyKeyException ex) {
         return invalid(List.of(new FieldProblem(IdempotencyKey.HEADER, ex.getMessage())), new HttpHeaders());
+    }
+
+    @ExceptionHandler(InvalidImportFileException.class)
+    ResponseEntity<Object> invalidImportFile(InvalidImportFileException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-import-file", "Invalid import file", ex.getMessage());
+    }
+
+    @ExceptionHandler(ImportsBusyException.class)
+    ResponseEntity<Object> importsBusy(ImportsBusyException ex) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "60");
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "imports-busy", "Imports busy", ex.getMessage(), headers, Map.of());
+    }
+
+    @ExceptionHandler(ImportNotFoundException.class)
+    ResponseEntity<Object> importNotFound(ImportNotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, "import-not-found", "Import not found", ex.getMessage());
     }
 
     @ExceptionHandler(CameraVersionMismatchException.class)

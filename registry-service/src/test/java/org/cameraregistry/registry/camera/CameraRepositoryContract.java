@@ -200,6 +200,62 @@ abstract class CameraRepositoryContract {
     }
 
     @Test
+    void aReferenceNamesOneCameraOfItsOwnerAndIsFreedWhenTheCameraIsDeleted() {
+        Camera first = aCamera("Dock 1");
+        Camera again = aCamera("Dock 1 again");
+        Camera anotherOwners = new Camera(UUID.randomUUID(), UUID.randomUUID(), 1, first.details(), NOW, NOW);
+
+        assertThat(repository.insertReferenced(first, "dock-1", event("camera-registered", first.id()))).isTrue();
+        assertThat(repository.insertReferenced(again, "dock-1", event("camera-registered", again.id()))).isFalse();
+        assertThat(repository.insertReferenced(anotherOwners, "dock-1", event("camera-registered", anotherOwners.id())))
+                .as("another owner's reference").isTrue();
+        assertThat(repository.findReferenced(OWNER, "dock-1")).contains(first);
+        assertThat(repository.findReferenced(OWNER, "dock-2")).isEmpty();
+        Camera unreferenced = aCamera("Porch");
+        repository.insert(unreferenced, event("camera-registered", unreferenced.id()));
+        Camera alsoUnreferenced = aCamera("Porch 2");
+        repository.insert(alsoUnreferenced, event("camera-registered", alsoUnreferenced.id()));
+
+        Camera changed = first.changeTo(withLabel(first, "Dock 1, moved"), NOW);
+        assertThat(repository.update(changed, 1, event("camera-updated", first.id()))).isTrue();
+        assertThat(repository.findReferenced(OWNER, "dock-1")).as("kept through a change").contains(changed);
+        assertThat(repository.delete(first.id(), 2, 3, event("camera-deregistered", first.id()))).isTrue();
+
+        assertThat(repository.findReferenced(OWNER, "dock-1")).isEmpty();
+        assertThat(repository.insertReferenced(again, "dock-1", event("camera-registered", again.id()))).isTrue();
+    }
+
+    @Test
+    void ofConcurrentInsertsUnderOneReferenceExactlyOneApplies() throws Exception {
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String reference = "gate-" + round;
+                CyclicBarrier together = new CyclicBarrier(writers);
+                List<Future<Boolean>> attempts = new ArrayList<>();
+                for (int writer = 0; writer < writers; writer++) {
+                    Camera camera = aCamera("Writer " + writer);
+                    attempts.add(pool.submit(() -> {
+                        together.await();
+                        return repository.insertReferenced(camera, reference, event("camera-registered", camera.id()));
+                    }));
+                }
+                int applied = 0;
+                for (Future<Boolean> attempt : attempts) {
+                    applied += attempt.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                }
+
+                assertThat(applied).as("round %d", round).isEqualTo(1);
+                assertThat(database.getCollection("cameras").countDocuments(Filters.eq("importKey", OWNER + " " + reference)))
+                        .isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void ofConcurrentChangesBasedOnTheSameVersionExactlyOneApplies() throws Exception {
         int writers = 8;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
