@@ -91,6 +91,13 @@ final class AccessMatrix {
                 (caller, api) -> api.post(camera + "/pause", ""));
         row("POST /api/cameras/{id}/resume", "owner's camera", "401 200 404 403 403 403 403 403",
                 (caller, api) -> api.post(camera + "/resume", ""));
+        String level2Camera = "/api/cameras/" + clients.get(Caller.OWNER).post("/api/cameras",
+                CAMERA.replace("LEVEL_1", "LEVEL_2")).json().path("id").asString();
+        row("POST /api/cameras/{id}/pairing-code", "owner's Level 2 camera", "401 201 404 403 403 403 403 403",
+                (caller, api) -> api.post(level2Camera + "/pairing-code", ""));
+        // Open to a device without an account, but only with a code its camera's owner was shown.
+        row("POST /api/device-pairings", "a code never issued", "404 404 404 404 404 404 404 404",
+                (caller, api) -> api.post("/api/device-pairings", "{\"code\":\"ABCD-EFGH-JKMN\"}"));
         row("POST /api/cameras/imports", "a CSV file", "401 202 202 403 403 403 403 403",
                 (caller, api) -> api.postAs("text/csv", "/api/cameras/imports", IMPORT_FILE));
         row("GET /api/cameras/imports/{id}", "owner's import", "401 200 404 403 403 403 403 403",

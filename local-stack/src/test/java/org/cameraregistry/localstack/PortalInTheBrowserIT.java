@@ -151,7 +151,10 @@ class PortalInTheBrowserIT {
             tabTo(page, "register");
             page.keyboard().press("Enter");
 
-            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Your camera is registered");
+            // A Level 2 camera's relay device is paired next; the name shows as typed there too.
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Pair the relay device of")))
+                    .containsText(label);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to my cameras")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(label))).isVisible();
             assertThat(dialogs).as("scripts the owner typed, run").isEmpty();
 
@@ -184,9 +187,7 @@ class PortalInTheBrowserIT {
         try (BrowserContext visitor = chromium.newVisitor()) {
             Page page = visitor.newPage();
             signIn(page, stack.gatewayUrl() + "/cameras/new", email);
-            page.getByLabel("Name of the camera").fill("Corner shop");
-            page.getByLabel("Latitude").fill("32.78251");
-            page.getByLabel("Longitude").fill("-96.80551");
+            describe(page, "Corner shop", "32.78251", "-96.80551");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
             String id = idIn(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Corner shop"))
                     .getAttribute("href"));
@@ -245,9 +246,7 @@ class PortalInTheBrowserIT {
         try (BrowserContext visitor = chromium.newVisitor()) {
             Page page = visitor.newPage();
             signIn(page, stack.gatewayUrl() + "/cameras/new", email);
-            page.getByLabel("Name of the camera").fill("Garage");
-            page.getByLabel("Latitude").fill("32.78351");
-            page.getByLabel("Longitude").fill("-96.80651");
+            describe(page, "Garage", "32.78351", "-96.80651");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
             id = idIn(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Garage"))
                     .getAttribute("href"));
@@ -312,6 +311,34 @@ class PortalInTheBrowserIT {
     }
 
     @Test
+    void aLevel2CamerasOwnerIsShownAOneTimeCodeThatPairsTheRelayDeviceOnce() {
+        String email = openVerifiedOwner();
+        String code;
+        String cameraId;
+        try (BrowserContext visitor = chromium.newVisitor()) {
+            Page page = visitor.newPage();
+            signIn(page, stack.gatewayUrl() + "/cameras/new", email);
+            describe(page, "Warehouse door", "32.78551", "-96.80851");
+            page.getByLabel("Level 2").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
+
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Pair the relay device of")))
+                    .containsText("Warehouse door");
+            cameraId = page.url().replaceAll(".*/cameras/([0-9a-f-]{36})/pairing.*", "$1");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show a pairing code")).click();
+            code = page.locator("#pairing-code").textContent().strip();
+            assertThat(code).matches("[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}");
+        }
+
+        ApiClient device = new ApiClient(stack.gatewayUrl());
+        ApiClient.Response paired = device.post("/api/device-pairings", "{\"code\":\"" + code + "\"}");
+        assertThat(paired.status()).as(paired.body()).isEqualTo(200);
+        assertThat(paired.json().path("cameraId").asString()).isEqualTo(cameraId);
+        assertThat(device.post("/api/device-pairings", "{\"code\":\"" + code + "\"}").status()).as("used once already")
+                .isEqualTo(404);
+    }
+
+    @Test
     void everyPageIsCapturedAtDesktopAndPhoneWidthWithNoSeriousAccessibilityViolationAndNothingBlocked() {
         String email = "tour-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         List<String> findings = new CopyOnWriteArrayList<>();
@@ -345,7 +372,10 @@ class PortalInTheBrowserIT {
             tour.seen("sign-in", "Sign in");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Forgotten your password?")).click();
             tour.seen("forgotten-password", "Forgotten password");
-            page.goBack();
+            page.getByLabel("Email address").fill("nobody-" + email);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a link")).click();
+            tour.seen("reset-requested", "Check your email");
+            page.navigate(stack.gatewayUrl() + "/cameras");
             page.getByLabel("Email address").fill(email);
             page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
@@ -356,7 +386,12 @@ class PortalInTheBrowserIT {
             tour.seen("register-with-errors", "Please correct this");
             page.getByLabel("Name of the camera").fill("Side gate");
             page.locator("[data-map=pick]").click();
+            page.getByLabel("Level 2").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register the camera")).click();
+            tour.seen("pairing", "Pair the relay device of");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show a pairing code")).click();
+            tour.seen("pairing-code", "Your pairing code");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to my cameras")).click();
             tour.seen("my-cameras", "Side gate");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Change Side gate")).click();
             tour.seen("change", "Change a camera");
@@ -379,6 +414,13 @@ class PortalInTheBrowserIT {
         }
 
         assertThat(findings).isEmpty();
+    }
+
+    /** Fills in the register form's name and place, as typed. */
+    private static void describe(Page page, String label, String latitude, String longitude) {
+        page.getByLabel("Name of the camera").fill(label);
+        page.getByLabel("Latitude").fill(latitude);
+        page.getByLabel("Longitude").fill(longitude);
     }
 
     /** Waits until the investigator's search finds the camera, or no longer does; a failed search fails. */

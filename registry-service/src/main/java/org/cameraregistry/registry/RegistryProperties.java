@@ -12,10 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotency  how long a client's {@code Idempotency-Key} is remembered
  * @param events       how the events the registry consumes (account erasures) are consumed
  * @param erasure      what the registry remembers of an erased owner
+ * @param pairing      the one-time codes that pair a relay device with a Level 2 camera
  */
 @ConfigurationProperties("registry")
 public record RegistryProperties(@DefaultValue OutboxSettings outbox, @DefaultValue Idempotency idempotency,
-        @DefaultValue Events events, @DefaultValue Erasure erasure) {
+        @DefaultValue Events events, @DefaultValue Erasure erasure, @DefaultValue Pairing pairing) {
+
+    /** @param codeLifetime how long a pairing code works, unless used first */
+    public record Pairing(@DefaultValue("P1D") Duration codeLifetime) {
+    }
 
     /** @param keyLifetime how long a repeat of a request with the same key answers what the first one did */
     public record Idempotency(@DefaultValue("PT24H") Duration keyLifetime) {

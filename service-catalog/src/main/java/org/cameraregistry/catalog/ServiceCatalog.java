@@ -15,7 +15,7 @@ public final class ServiceCatalog {
     public static final int GATEWAY_MANAGEMENT_PORT = 8090;
 
     private static final List<PlatformService> SERVICES = List.of(
-            new PlatformService("registry-service", 8081, List.of("/api/cameras", "/api/cameras/**")),
+            new PlatformService("registry-service", 8081, List.of("/api/cameras", "/api/cameras/**", "/api/device-pairings")),
             new PlatformService("geo-search-service", 8082,
                     List.of("/api/search/**", "/api/departments/*/jurisdiction")),
             new PlatformService("access-control-service", 8083, List.of()),

@@ -7,6 +7,7 @@ import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.account.AccountErased;
 import org.cameraregistry.registry.camera.CameraService;
 import org.cameraregistry.registry.importing.CameraImports;
+import org.cameraregistry.registry.pairing.PairingCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * An erased account's cameras are deleted, each publishing camera-deregistered so that geo-search
- * and notification-service forget it too, and its idempotency keys and import reports with them. One instance of the
+ * and notification-service forget it too, and its idempotency keys, import reports and pairing codes with them. One instance of the
  * registry takes each erasure (a consumer group shared by every instance); a second delivery finds
  * nothing left to delete. An event that cannot be read goes to {@code account-erased.registry.dlq}
  * ({@link EventFailures}).
@@ -27,11 +28,13 @@ class ErasedAccountListener {
     private final EventCodec codec;
     private final CameraService cameras;
     private final CameraImports imports;
+    private final PairingCodes pairingCodes;
 
-    ErasedAccountListener(EventCodec codec, CameraService cameras, CameraImports imports) {
+    ErasedAccountListener(EventCodec codec, CameraService cameras, CameraImports imports, PairingCodes pairingCodes) {
         this.codec = codec;
         this.cameras = cameras;
         this.imports = imports;
+        this.pairingCodes = pairingCodes;
     }
 
     @KafkaListener(id = "erase-owners-cameras", groupId = "${registry.events.group:registry}", topics = Topics.ACCOUNT_ERASED)
@@ -41,6 +44,7 @@ class ErasedAccountListener {
         event.requireAbout(record.key(), erased.accountId(), "accountId");
         int deleted = cameras.eraseOwner(erased.accountId(), erased.erasedAt());
         long reports = imports.forgetOwner(erased.accountId());
+        pairingCodes.forgetOwner(erased.accountId());
         log.info("erased account {}: {} cameras deleted, {} import reports and its idempotency keys forgotten (event {})",
                 erased.accountId(), deleted, reports, event.id());
     }

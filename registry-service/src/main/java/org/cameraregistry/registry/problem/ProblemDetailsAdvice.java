@@ -13,6 +13,8 @@ import org.cameraregistry.registry.idempotency.IdempotencyKey;
 import org.cameraregistry.registry.importing.ImportNotFoundException;
 import org.cameraregistry.registry.importing.ImportsBusyException;
 import org.cameraregistry.registry.importing.InvalidImportFileException;
+import org.cameraregistry.registry.pairing.NotLevelTwoException;
+import org.cameraregistry.registry.pairing.UnknownPairingCodeException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -67,6 +69,16 @@ class ProblemDetailsAdvice extends ProblemDetailsHandler {
     @ExceptionHandler(ImportNotFoundException.class)
     ResponseEntity<Object> importNotFound(ImportNotFoundException ex) {
         return problem(HttpStatus.NOT_FOUND, "import-not-found", "Import not found", ex.getMessage());
+    }
+
+    @ExceptionHandler(NotLevelTwoException.class)
+    ResponseEntity<Object> notLevelTwo(NotLevelTwoException ex) {
+        return problem(HttpStatus.CONFLICT, "not-level-2", "Not a Level 2 camera", ex.getMessage());
+    }
+
+    @ExceptionHandler(UnknownPairingCodeException.class)
+    ResponseEntity<Object> unknownPairingCode(UnknownPairingCodeException ex) {
+        return problem(HttpStatus.NOT_FOUND, "pairing-code-unknown", "Pairing code unknown", ex.getMessage());
     }
 
     @ExceptionHandler(CameraVersionMismatchException.class)

@@ -87,6 +87,27 @@ class OwnerErasureIT extends RegistryIntegrationTest {
     }
 
     @Test
+    void theErasedOwnersImportReportsAndPairingCodesGoToo() {
+        String level2 = erasedOwner.post("/api/cameras",
+                "{\"label\":\"Dock\",\"latitude\":32.78,\"longitude\":-96.8,\"level\":\"LEVEL_2\"}").json().path("id").asString();
+        assertThat(erasedOwner.post("/api/cameras/" + level2 + "/pairing-code", "").status()).isEqualTo(201);
+        assertThat(erasedOwner.postAs("text/csv", "/api/cameras/imports",
+                "reference,label,latitude,longitude,level\nr1,Shed,32.7,-96.8,1\n").status()).isEqualTo(202);
+        UUID ownerId = UUID.fromString(erased.subject());
+        assertThat(registry.getCollection("pairing_codes").countDocuments(Filters.eq("ownerId", ownerId))).isEqualTo(1);
+
+        try (EventPublisher events = new EventPublisher(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers())) {
+            events.publish(AccountErased.TYPE, IDENTITY, ownerId.toString(), new AccountErased(ownerId, EventPublisher.now()));
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(registry.getCollection("cameras").countDocuments(Filters.eq("ownerId", ownerId))).isZero();
+                assertThat(registry.getCollection("camera_imports").countDocuments(Filters.eq("ownerId", ownerId))).isZero();
+                assertThat(registry.getCollection("pairing_codes").countDocuments(Filters.eq("ownerId", ownerId))).isZero();
+            });
+        }
+    }
+
+    @Test
     void aTokenIssuedBeforeTheErasureRegistersNothingAfterIt() {
         String camera = register(erasedOwner, "Porch", null);
         UUID ownerId = UUID.fromString(erased.subject());

@@ -1,8 +1,12 @@
 package org.cameraregistry.gateway.portal.camera;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.cameraregistry.gateway.portal.ServiceCalls;
@@ -51,6 +55,10 @@ class CameraPages {
             "paused", "Your camera is paused: no search finds it until you resume it.",
             "resumed", "Your camera is resumed: investigators of your police department can find it again.",
             "deleted", "Your camera is deleted, here and from every search.");
+
+    /** When a pairing code stops working, in words; UTC, since the gateway does not know the owner's zone. */
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private final ServiceCalls services;
     private final Geocoder geocoder;
@@ -103,7 +111,10 @@ class CameraPages {
         return services.call(HttpMethod.POST, REGISTRY, "/api/cameras", request.body(),
                 headers -> headers.set("Idempotency-Key", form.requestId()), true).map(answer -> {
                     if (answer.is(201)) {
-                        return "redirect:/cameras?done=registered";
+                        // A Level 2 camera's relay device is paired next.
+                        return "LEVEL_2".equals(answer.body().path("level").asString())
+                                ? "redirect:/cameras/" + answer.body().path("id").asString() + "/pairing"
+                                : "redirect:/cameras?done=registered";
                     }
                     if (answer.is(403)) {
                         return ownersOnly(exchange);
@@ -179,6 +190,43 @@ class CameraPages {
         return geocoder.locate(form.address().strip()).map(lookup -> {
             model.addAttribute("lookup", lookup);
             return form(model, lookup.found() ? form.placedAt(lookup.latitude(), lookup.longitude()) : form, Map.of(), null);
+        });
+    }
+
+    /** How to pair a Level 2 camera's relay device, and the button that shows a one-time code. */
+    @GetMapping("/{id}/pairing")
+    Mono<String> pairing(@PathVariable String id, Model model, ServerWebExchange exchange) {
+        return camera(id, exchange).map(camera -> {
+            if (camera.isMissingNode()) {
+                return notFound(exchange);
+            }
+            model.addAttribute("camera", camera);
+            return "cameras/pairing";
+        });
+    }
+
+    /** Shows a new one-time pairing code, once: the answer is not a redirect, so that the code is never in a URL. */
+    @PostMapping("/{id}/pairing")
+    Mono<String> pairingCode(@PathVariable String id, Model model, ServerWebExchange exchange) {
+        return camera(id, exchange).flatMap(camera -> {
+            if (camera.isMissingNode()) {
+                return Mono.just(notFound(exchange));
+            }
+            model.addAttribute("camera", camera);
+            return services.call(HttpMethod.POST, REGISTRY, "/api/cameras/" + id + "/pairing-code", null, headers -> { }, true)
+                    .map(answer -> {
+                        if (answer.is(201)) {
+                            exchange.getResponse().getHeaders().setCacheControl("no-store");
+                            model.addAttribute("code", answer.body().path("code").asString());
+                            String expiresAt = answer.body().path("expiresAt").asString();
+                            model.addAttribute("expiresAt", expiresAt);
+                            model.addAttribute("expiresAtText", EXPIRY.format(Instant.parse(expiresAt)));
+                        } else {
+                            exchange.getResponse().setStatusCode(HttpStatus.CONFLICT);
+                            model.addAttribute("problem", answer.detail());
+                        }
+                        return "cameras/pairing";
+                    });
         });
     }
 
