@@ -41,6 +41,7 @@ class EventCodecTest {
         return Stream.of(
                 Arguments.of("camera-registered", CameraRegistered.TYPE, SampleEvents.cameraRegistered()),
                 Arguments.of("camera-updated", CameraUpdated.TYPE, SampleEvents.cameraUpdated()),
+                Arguments.of("camera-registered by an import", CameraRegistered.TYPE, SampleEvents.cameraRegisteredByAnImport()),
                 Arguments.of("camera-paused", CameraPaused.TYPE, SampleEvents.cameraPaused()),
                 Arguments.of("camera-resumed", CameraResumed.TYPE, SampleEvents.cameraResumed()),
                 Arguments.of("camera-deregistered", CameraDeregistered.TYPE, SampleEvents.cameraDeregistered()),

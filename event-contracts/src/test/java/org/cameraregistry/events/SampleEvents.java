@@ -47,6 +47,12 @@ final class SampleEvents {
                 new CameraRegistered(CAMERA_ID, 1, cityHallEntrance(), NOW, OWNER_ID));
     }
 
+    static EventEnvelope<CameraRegistered> cameraRegisteredByAnImport() {
+        return EventEnvelope.create(CameraRegistered.TYPE, "/registry-service", CAMERA_ID.toString(), NOW,
+                new CameraRegistered(CAMERA_ID, 1, cityHallEntrance(), NOW, OWNER_ID,
+                        UUID.fromString("7d1c9d1e-5b37-4c26-9d0a-3a0f8d1e2b44")));
+    }
+
     static EventEnvelope<CameraUpdated> cameraUpdated() {
         CameraDetails moved = new CameraDetails("Back alley", 32.7770, -96.7975, CameraLevel.LEVEL_1, null, null,
                 Set.of(), true, null, false);

@@ -73,9 +73,16 @@ final class Chromium implements AutoCloseable {
         return candidates.map(Path::of).filter(Files::isExecutable).findFirst();
     }
 
-    /** A new browser profile, as a person who never visited before, at desktop width. */
+    /**
+     * A new browser profile, as a person who never visited before, at desktop width. Two cores serve
+     * the whole platform and the browser at once: a navigation may take longer than Playwright's usual
+     * 30 s when a build runs beside it.
+     */
     BrowserContext newVisitor() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(DESKTOP_WIDTH, 900));
+        BrowserContext visitor = browser.newContext(new Browser.NewContextOptions().setViewportSize(DESKTOP_WIDTH, 900));
+        visitor.setDefaultTimeout(90_000);
+        visitor.setDefaultNavigationTimeout(90_000);
+        return visitor;
     }
 
     /**

@@ -17,8 +17,16 @@ import org.cameraregistry.events.Topics;
  * @param ownerId      the account that owns it (the registry always names it; optional in version 1
  *                     because events from before owners signed in lack it). Never an address: only the identity and notification
  *                     services know how to reach an account (docs/adr/0009)
+ * @param importId     the import that registered it, if it came from a file of many: its owner follows the
+ *                     import's report, so consumers that tell the owner of each camera do not
  */
-public record CameraRegistered(UUID cameraId, long version, CameraDetails camera, Instant registeredAt, UUID ownerId) {
+public record CameraRegistered(UUID cameraId, long version, CameraDetails camera, Instant registeredAt, UUID ownerId,
+        UUID importId) {
+
+    /** A camera registered on its own. */
+    public CameraRegistered(UUID cameraId, long version, CameraDetails camera, Instant registeredAt, UUID ownerId) {
+        this(cameraId, version, camera, registeredAt, ownerId, null);
+    }
 
     public static final EventType<CameraRegistered> TYPE =
             new EventType<>(Topics.CAMERA_REGISTERED, 1, CameraRegistered.class);

@@ -34,7 +34,8 @@ class CameraEventListener {
         EventEnvelope<CameraRegistered> event = codec.read(record.value(), CameraRegistered.TYPE);
         CameraRegistered registered = event.data();
         event.requireAbout(record.key(), registered.cameraId(), "cameraId");
-        if (registered.ownerId() != null) {
+        // A camera from an imported file is not emailed on its own: its owner follows the import's report.
+        if (registered.ownerId() != null && registered.importId() == null) {
             notifier.send(Notification.about(event.id(), registered.ownerId(), NotificationKind.CAMERA_REGISTERED,
                     Map.of("label", registered.camera().label(), "cameraId", registered.cameraId(),
                             "level2", registered.camera().level() == CameraLevel.LEVEL_2)), Duration.ZERO);

@@ -61,9 +61,14 @@ final class EventsOnKafka implements AutoCloseable {
     }
 
     EventEnvelope<CameraRegistered> cameraRegistered(UUID camera, UUID owner, String label) {
+        return cameraRegistered(camera, owner, label, null);
+    }
+
+    /** A camera registered by an import of many, as the registry names it. */
+    EventEnvelope<CameraRegistered> cameraRegistered(UUID camera, UUID owner, String label, UUID importId) {
         return publish(CameraRegistered.TYPE, "/registry-service", camera.toString(), new CameraRegistered(camera, 1,
                 new CameraDetails(label, 32.78, -96.80, CameraLevel.LEVEL_2, null, null, Set.of(), false, null, false), now(),
-                owner));
+                owner, importId));
     }
 
     EventEnvelope<CameraDeregistered> cameraDeregistered(UUID camera, UUID owner) {

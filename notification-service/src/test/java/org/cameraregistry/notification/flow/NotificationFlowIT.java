@@ -187,6 +187,22 @@ class NotificationFlowIT extends NotificationIntegrationTest {
     }
 
     @Test
+    void camerasRegisteredByAnImportAreNotEmailedOneByOne() throws Exception {
+        UUID owner = UUID.randomUUID();
+        String address = "importer-" + owner + "@example.org";
+        events.accountRegistered(owner, address, "Ira Porter", "en");
+        UUID importId = UUID.randomUUID();
+        for (int row = 1; row <= 3; row++) {
+            events.cameraRegistered(UUID.randomUUID(), owner, "Aisle " + row, importId);
+        }
+        events.cameraRegistered(UUID.randomUUID(), owner, "Front door");
+
+        Mailbox.await(address, 1);
+        ConsumerGroupProbe.awaitCaughtUp(BROKERS, TestInfrastructure.GROUP, TestInfrastructure.CONSUMED);
+        assertThat(Mailbox.of(address)).extracting(NotificationFlowIT::subject).containsExactly("Camera registered: Front door");
+    }
+
+    @Test
     void aMailServerThatRefusesTheFirstAttemptsGetsTheEmailExactlyOnce() {
         UUID account = UUID.randomUUID();
         String address = "patient-" + account + "@example.org";

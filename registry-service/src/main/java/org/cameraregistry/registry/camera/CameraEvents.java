@@ -2,6 +2,7 @@ package org.cameraregistry.registry.camera;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 import org.cameraregistry.events.EventCodec;
 import org.cameraregistry.events.EventEnvelope;
 import org.cameraregistry.events.EventType;
@@ -26,8 +27,14 @@ class CameraEvents {
     }
 
     PendingEvent registered(Camera camera) {
+        return registered(camera, null);
+    }
+
+    /** @param importId the import that registered it, or null for a camera registered on its own */
+    PendingEvent registered(Camera camera, UUID importId) {
         return pending(CameraRegistered.TYPE, camera, camera.registeredAt(),
-                new CameraRegistered(camera.id(), camera.version(), camera.details(), camera.registeredAt(), camera.ownerId()));
+                new CameraRegistered(camera.id(), camera.version(), camera.details(), camera.registeredAt(), camera.ownerId(),
+                        importId));
     }
 
     PendingEvent updated(Camera camera) {

@@ -84,10 +84,11 @@ public class CameraService {
      * Registers the camera the owner calls {@code reference} in an imported file, or changes it to
      * these details if they have one by that reference already: importing the same file again
      * registers nothing more, and however many imports run at once, a reference names one camera.
+     * Its camera-registered names the import, so that the owner is not emailed about each camera.
      *
      * @throws OwnerErasedException if the owner's account was erased
      */
-    public Imported importCamera(UUID ownerId, String reference, CameraDetails details) {
+    public Imported importCamera(UUID ownerId, String reference, CameraDetails details, UUID importId) {
         requireNotErased(ownerId);
         for (int attempt = 1; ; attempt++) {
             Optional<Camera> existing = repository.findReferenced(ownerId, reference);
@@ -103,7 +104,7 @@ public class CameraService {
                 }
             } else {
                 Camera camera = Camera.register(ownerId, details, now());
-                if (repository.insertReferenced(camera, reference, events.registered(camera))) {
+                if (repository.insertReferenced(camera, reference, events.registered(camera, importId))) {
                     relay.wakeUp();
                     undoIfErasedMeanwhile(camera);
                     return Imported.REGISTERED;

@@ -92,7 +92,7 @@ public class CameraImports implements AutoCloseable {
                     faults.addAll(parsed.faults());
                     failed++;
                 } else {
-                    switch (cameras.importCamera(report.ownerId(), parsed.reference(), parsed.request().toDetails())) {
+                    switch (cameras.importCamera(report.ownerId(), parsed.reference(), parsed.request().toDetails(), report.id())) {
                         case REGISTERED -> registered++;
                         case CHANGED -> changed++;
                         case UNCHANGED -> unchanged++;
