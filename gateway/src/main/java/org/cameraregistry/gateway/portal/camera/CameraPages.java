@@ -125,7 +125,7 @@ class CameraPages {
 
     @GetMapping("/{id}/edit")
     Mono<String> editForm(@PathVariable String id, Model model, ServerWebExchange exchange) {
-        return camera(id, exchange).map(camera -> camera.isMissingNode() ? notFound(exchange)
+        return camera(id).map(camera -> camera.isMissingNode() ? notFound(exchange)
                 : form(model, CameraForm.of(camera), Map.of(), camera));
     }
 
@@ -158,7 +158,7 @@ class CameraPages {
 
     @GetMapping("/{id}/delete")
     Mono<String> deleteQuestion(@PathVariable String id, Model model, ServerWebExchange exchange) {
-        return camera(id, exchange).map(camera -> {
+        return camera(id).map(camera -> {
             if (camera.isMissingNode()) {
                 return notFound(exchange);
             }
@@ -173,8 +173,12 @@ class CameraPages {
             return Mono.just(notFound(exchange));
         }
         return services.call(HttpMethod.DELETE, REGISTRY, "/api/cameras/" + id, null, headers -> { }, true)
-                .map(answer -> answer.is(204) ? "redirect:/cameras?done=deleted"
-                        : answer.is(404) ? notFound(exchange) : "redirect:/cameras/" + id + "/delete");
+                .map(answer -> switch (answer.status()) {
+                    case 204 -> "redirect:/cameras?done=deleted";
+                    case 404 -> notFound(exchange);
+                    default -> throw new ServiceUnavailableException(REGISTRY,
+                            new IllegalStateException("deleting a camera answered " + answer.status()));
+                });
     }
 
     /**
@@ -196,7 +200,7 @@ class CameraPages {
     /** How to pair a Level 2 camera's relay device, and the button that shows a one-time code. */
     @GetMapping("/{id}/pairing")
     Mono<String> pairing(@PathVariable String id, Model model, ServerWebExchange exchange) {
-        return camera(id, exchange).map(camera -> {
+        return camera(id).map(camera -> {
             if (camera.isMissingNode()) {
                 return notFound(exchange);
             }
@@ -208,7 +212,7 @@ class CameraPages {
     /** Shows a new one-time pairing code, once: the answer is not a redirect, so that the code is never in a URL. */
     @PostMapping("/{id}/pairing")
     Mono<String> pairingCode(@PathVariable String id, Model model, ServerWebExchange exchange) {
-        return camera(id, exchange).flatMap(camera -> {
+        return camera(id).flatMap(camera -> {
             if (camera.isMissingNode()) {
                 return Mono.just(notFound(exchange));
             }
@@ -245,13 +249,20 @@ class CameraPages {
                 });
     }
 
-    /** The owner's camera, or a missing node if there is none of that id (another owner's included). */
-    private Mono<JsonNode> camera(String id, ServerWebExchange exchange) {
+    /**
+     * The owner's camera, or a missing node if there is none of that id (another owner's included).
+     * Any other answer is the registry's trouble, not a camera that does not exist.
+     */
+    private Mono<JsonNode> camera(String id) {
         if (!CAMERA_ID.matcher(id).matches()) {
             return Mono.just(MissingNode.getInstance());
         }
-        return services.get(REGISTRY, "/api/cameras/" + id).map(answer -> answer.is(200) ? answer.body()
-                : MissingNode.getInstance());
+        return services.get(REGISTRY, "/api/cameras/" + id).map(answer -> switch (answer.status()) {
+            case 200 -> answer.body();
+            case 404 -> MissingNode.getInstance();
+            default -> throw new ServiceUnavailableException(REGISTRY,
+                    new IllegalStateException("reading a camera answered " + answer.status()));
+        });
     }
 
     private static String form(Model model, CameraForm form, Map<String, String> errors, JsonNode camera) {
