@@ -52,7 +52,11 @@ public record EventEnvelope<T>(
      * @throws InvalidEventException if they differ
      */
     public void requireAbout(String kafkaKey, UUID aggregateId, String aggregate) {
-        String id = aggregateId.toString();
+        requireAbout(kafkaKey, aggregateId.toString(), aggregate);
+    }
+
+    /** As {@link #requireAbout(String, UUID, String)}, for an aggregate named by text, such as an incident. */
+    public void requireAbout(String kafkaKey, String id, String aggregate) {
         if (!id.equals(kafkaKey) || !id.equals(subject)) {
             throw new InvalidEventException("key '" + kafkaKey + "', subject '" + subject + "' and " + aggregate + " '"
                     + id + "' must name the same " + aggregate.replaceFirst("Id$", ""));

@@ -21,6 +21,10 @@ public final class Topics {
     public static final String CAMERA_DEREGISTERED = "camera-deregistered";
     /** A dispatch system declared an incident at a place. */
     public static final String INCIDENT_DECLARED = "incident-declared";
+    /** A dispatch system changed a declared incident: its place, type, priority or radius. */
+    public static final String INCIDENT_UPDATED = "incident-updated";
+    /** geo-search found the cameras around an incident, within its radius and its department's jurisdiction. */
+    public static final String INCIDENT_CAMERAS_LOCATED = "incident-cameras-located";
     /** A dispatch system closed an incident; what it opened closes too. */
     public static final String INCIDENT_CLOSED = "incident-closed";
     /** Someone opened an account; carries its email address (see {@link #carryingAddresses()}). */
@@ -45,7 +49,8 @@ public final class Topics {
     public static final String NOTIFICATION_FAILED = "notification-failed";
 
     private static final List<String> ALL = List.of(
-            CAMERA_REGISTERED, CAMERA_UPDATED, CAMERA_PAUSED, CAMERA_RESUMED, CAMERA_DEREGISTERED, INCIDENT_DECLARED, INCIDENT_CLOSED,
+            CAMERA_REGISTERED, CAMERA_UPDATED, CAMERA_PAUSED, CAMERA_RESUMED, CAMERA_DEREGISTERED, INCIDENT_DECLARED, INCIDENT_UPDATED,
+            INCIDENT_CAMERAS_LOCATED, INCIDENT_CLOSED,
             ACCOUNT_REGISTERED, ACCOUNT_EMAIL_CHANGED, ACCOUNT_EMAIL_CHANGE_REQUESTED, ACCOUNT_VERIFICATION_REQUESTED,
             PASSWORD_RESET_REQUESTED, STAFF_INVITED, ACCOUNT_ERASED, LIVE_ACCESS_OPENED, NOTIFICATION_DELIVERED, NOTIFICATION_FAILED);
 

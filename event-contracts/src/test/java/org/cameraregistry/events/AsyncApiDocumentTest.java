@@ -21,7 +21,9 @@ import org.cameraregistry.events.camera.CameraResumed;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.incident.IncidentClosed;
+import org.cameraregistry.events.incident.IncidentCamerasLocated;
 import org.cameraregistry.events.incident.IncidentDeclared;
+import org.cameraregistry.events.incident.IncidentUpdated;
 import org.cameraregistry.events.notification.NotificationDelivered;
 import org.cameraregistry.events.notification.NotificationFailed;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class AsyncApiDocumentTest {
 
     private static final List<EventType<?>> EVERY_EVENT_TYPE = List.of(CameraRegistered.TYPE, CameraUpdated.TYPE,
-            CameraPaused.TYPE, CameraResumed.TYPE, CameraDeregistered.TYPE, IncidentDeclared.TYPE, IncidentClosed.TYPE, AccountRegistered.TYPE,
+            CameraPaused.TYPE, CameraResumed.TYPE, CameraDeregistered.TYPE, IncidentDeclared.TYPE, IncidentUpdated.TYPE,
+            IncidentCamerasLocated.TYPE, IncidentClosed.TYPE, AccountRegistered.TYPE,
             AccountEmailChanged.TYPE, AccountEmailChangeRequested.TYPE, AccountVerificationRequested.TYPE, PasswordResetRequested.TYPE, StaffInvited.TYPE,
             AccountErased.TYPE,
             LiveAccessOpened.TYPE, NotificationDelivered.TYPE, NotificationFailed.TYPE);

@@ -21,7 +21,9 @@ import org.cameraregistry.events.camera.CameraResumed;
 import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.incident.IncidentClosed;
+import org.cameraregistry.events.incident.IncidentCamerasLocated;
 import org.cameraregistry.events.incident.IncidentDeclared;
+import org.cameraregistry.events.incident.IncidentUpdated;
 import org.cameraregistry.events.notification.NotificationDelivered;
 import org.cameraregistry.events.notification.NotificationFailed;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,10 @@ class EventCodecTest {
                 Arguments.of("camera-resumed", CameraResumed.TYPE, SampleEvents.cameraResumed()),
                 Arguments.of("camera-deregistered", CameraDeregistered.TYPE, SampleEvents.cameraDeregistered()),
                 Arguments.of("incident-declared", IncidentDeclared.TYPE, SampleEvents.incidentDeclared()),
+                Arguments.of("incident-declared with the default radius", IncidentDeclared.TYPE,
+                        SampleEvents.incidentDeclaredWithTheDefaultRadius()),
+                Arguments.of("incident-updated", IncidentUpdated.TYPE, SampleEvents.incidentUpdated()),
+                Arguments.of("incident-cameras-located", IncidentCamerasLocated.TYPE, SampleEvents.incidentCamerasLocated()),
                 Arguments.of("incident-closed", IncidentClosed.TYPE, SampleEvents.incidentClosed()),
                 Arguments.of("account-registered", AccountRegistered.TYPE, SampleEvents.accountRegistered()),
                 Arguments.of("account-email-changed", AccountEmailChanged.TYPE, SampleEvents.accountEmailChanged()),

@@ -22,7 +22,9 @@ import org.cameraregistry.events.camera.CameraRegistered;
 import org.cameraregistry.events.camera.CameraUpdated;
 import org.cameraregistry.events.camera.CameraView;
 import org.cameraregistry.events.incident.IncidentClosed;
+import org.cameraregistry.events.incident.IncidentCamerasLocated;
 import org.cameraregistry.events.incident.IncidentDeclared;
+import org.cameraregistry.events.incident.IncidentUpdated;
 import org.cameraregistry.events.notification.NotificationDelivered;
 import org.cameraregistry.events.notification.NotificationFailed;
 
@@ -79,6 +81,28 @@ final class SampleEvents {
         return EventEnvelope.create(IncidentDeclared.TYPE, "/dispatch/dallas-cad", "DPD-2026-118734", NOW,
                 new IncidentDeclared("DPD-2026-118734", "dallas-pd", "ROBBERY", 1, 32.7831, -96.8067, 400, NOW,
                         NOW.plusSeconds(4 * 3600)));
+    }
+
+    static EventEnvelope<IncidentDeclared> incidentDeclaredWithTheDefaultRadius() {
+        return EventEnvelope.create(IncidentDeclared.TYPE, "/dispatch/dallas-cad", "DPD-2026-118735", NOW,
+                new IncidentDeclared("DPD-2026-118735", "dallas-pd", "BURGLARY", 3, 32.7831, -96.8067, null, NOW,
+                        NOW.plusSeconds(4 * 3600)));
+    }
+
+    static EventEnvelope<IncidentUpdated> incidentUpdated() {
+        return EventEnvelope.create(IncidentUpdated.TYPE, "/dispatch/dallas-cad", "DPD-2026-118734", NOW,
+                new IncidentUpdated("DPD-2026-118734", "dallas-pd", "ROBBERY", 1, 32.7840, -96.8050, 800,
+                        NOW.plusSeconds(120), NOW.plusSeconds(4 * 3600)));
+    }
+
+    static EventEnvelope<IncidentCamerasLocated> incidentCamerasLocated() {
+        return EventEnvelope.create(IncidentCamerasLocated.TYPE, "/geo-search-service", "DPD-2026-118734", NOW,
+                new IncidentCamerasLocated("DPD-2026-118734", "dallas-pd", 32.7831, -96.8067, 400, NOW,
+                        IncidentCamerasLocated.Outcome.LOCATED, List.of(
+                                new IncidentCamerasLocated.LocatedCamera(CAMERA_ID, 112.4, CameraLevel.LEVEL_2, OWNER_ID),
+                                new IncidentCamerasLocated.LocatedCamera(UUID.fromString(
+                                        "0d6c3f0e-7c2b-4d55-9a57-3f1f3c9b8e21"), 380.0, CameraLevel.LEVEL_1, null)),
+                        2, NOW.plusSeconds(1)));
     }
 
     static EventEnvelope<IncidentClosed> incidentClosed() {

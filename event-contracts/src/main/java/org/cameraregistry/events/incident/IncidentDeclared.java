@@ -13,7 +13,7 @@ import org.cameraregistry.events.Topics;
  * @param priority     1 (highest) to 5
  * @param latitude     WGS 84 degrees
  * @param longitude    WGS 84 degrees
- * @param radiusMeters how far from the place cameras matter, 1..5000
+ * @param radiusMeters how far from the place cameras matter, 1..5000; when absent, the default for its type
  * @param declaredAt   when it was declared
  * @param expiresAt    when whatever it opened closes by itself if no close arrives first
  */
@@ -24,7 +24,7 @@ public record IncidentDeclared(
         int priority,
         double latitude,
         double longitude,
-        int radiusMeters,
+        Integer radiusMeters,
         Instant declaredAt,
         Instant expiresAt) {
 
