@@ -1,6 +1,8 @@
 package org.cameraregistry.geo;
 
 import java.time.Duration;
+import java.util.Map;
+import org.cameraregistry.outbox.OutboxSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,10 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param events  how camera events are consumed
  * @param nearest how far a nearest-cameras search looks
  * @param jurisdictions how departments' jurisdictions are checked and shared between instances
+ * @param search  what a search may ask
+ * @param incidents how the cameras around an incident are located
+ * @param outbox  how {@code incident-cameras-located} events are relayed to Kafka
  */
 @ConfigurationProperties("geo-search")
 public record GeoSearchProperties(@DefaultValue Events events, @DefaultValue Nearest nearest,
-        @DefaultValue JurisdictionSettings jurisdictions) {
+        @DefaultValue JurisdictionSettings jurisdictions, @DefaultValue Search search,
+        @DefaultValue Incidents incidents, @DefaultValue OutboxSettings outbox) {
 
     /**
      * @param group      the consumer: its dead-letter topics are {@code <topic>.<group>.dlq}, shared by
@@ -39,5 +45,27 @@ public record GeoSearchProperties(@DefaultValue Events events, @DefaultValue Nea
     public record JurisdictionSettings(
             @DefaultValue("10000") int maxVertices,
             @DefaultValue("PT10S") Duration refresh) {
+    }
+
+    /** @param maxPolygonVertices the most vertices a polygon searched within may have */
+    public record Search(@DefaultValue("1000") int maxPolygonVertices) {
+    }
+
+    /**
+     * @param defaultRadiusMeters how far from an incident cameras matter when neither the incident
+     *                            nor {@code radiusByType} says
+     * @param radiusByType        that distance per incident type (the dispatch system's type code, in
+     *                            any case), such as {@code ROBBERY: 800}
+     * @param maxCameras          the most cameras one {@code incident-cameras-located} event lists,
+     *                            nearest first (it also says how many there are in all)
+     */
+    public record Incidents(
+            @DefaultValue("500") int defaultRadiusMeters,
+            Map<String, Integer> radiusByType,
+            @DefaultValue("500") int maxCameras) {
+
+        public Incidents {
+            radiusByType = radiusByType == null ? Map.of() : Map.copyOf(radiusByType);
+        }
     }
 }

@@ -16,7 +16,7 @@ public final class TestInfrastructure {
     private static List<String> topics() {
         List<String> topics = new ArrayList<>(Topics.all());
         for (String topic : List.of(Topics.CAMERA_REGISTERED, Topics.CAMERA_UPDATED, Topics.CAMERA_PAUSED,
-                Topics.CAMERA_RESUMED, Topics.CAMERA_DEREGISTERED)) {
+                Topics.CAMERA_RESUMED, Topics.CAMERA_DEREGISTERED, Topics.INCIDENT_DECLARED, Topics.INCIDENT_UPDATED)) {
             topics.add(Topics.deadLetter(topic, "geo-search"));
         }
         return topics;

@@ -53,6 +53,12 @@ final class AccessMatrix {
     private static final String IMPORT_FILE = "reference,label,latitude,longitude,level\nmatrix-1,Matrix shop,32.7802,-96.8006,1\n";
     private static final String DALLAS_SEARCH = "/api/search/within?lat=32.7801&lon=-96.8005&radiusMeters=2000";
     private static final String RICHARDSON_SEARCH = "/api/search/within?lat=32.9483&lon=-96.7299&radiusMeters=2000";
+    private static final String DALLAS_NEAREST = "/api/search/nearest?lat=32.7801&lon=-96.8005&maxDistanceMeters=2000";
+    private static final String RICHARDSON_NEAREST = "/api/search/nearest?lat=32.9483&lon=-96.7299&maxDistanceMeters=2000";
+    private static final String DALLAS_BOX = "/api/search/within-box?south=32.76&west=-96.82&north=32.80&east=-96.78";
+    private static final String RICHARDSON_BOX = "/api/search/within-box?south=32.93&west=-96.75&north=32.97&east=-96.71";
+    private static final String DALLAS_POLYGON = square(32.7801, -96.8005);
+    private static final String RICHARDSON_POLYGON = square(32.9483, -96.7299);
     private static final String CAMERA = """
             {"label":"Matrix porch","latitude":32.7795,"longitude":-96.8010,"level":"LEVEL_1"}""";
 
@@ -105,6 +111,16 @@ final class AccessMatrix {
         row("GET /api/search/within", "Dallas", "401 403 403 200+ 200- 200+ 403 403", (caller, api) -> api.get(DALLAS_SEARCH));
         row("GET /api/search/within", "Richardson", "401 403 403 200- 200+ 200- 403 403",
                 (caller, api) -> api.get(RICHARDSON_SEARCH));
+        row("GET /api/search/nearest", "Dallas", "401 403 403 200+ 200- 200+ 403 403", (caller, api) -> api.get(DALLAS_NEAREST));
+        row("GET /api/search/nearest", "Richardson", "401 403 403 200- 200+ 200- 403 403",
+                (caller, api) -> api.get(RICHARDSON_NEAREST));
+        row("GET /api/search/within-box", "Dallas", "401 403 403 200+ 200- 200+ 403 403", (caller, api) -> api.get(DALLAS_BOX));
+        row("GET /api/search/within-box", "Richardson", "401 403 403 200- 200+ 200- 403 403",
+                (caller, api) -> api.get(RICHARDSON_BOX));
+        row("POST /api/search/within-polygon", "Dallas", "401 403 403 200+ 200- 200+ 403 403",
+                (caller, api) -> api.post("/api/search/within-polygon", DALLAS_POLYGON));
+        row("POST /api/search/within-polygon", "Richardson", "401 403 403 200- 200+ 200- 403 403",
+                (caller, api) -> api.post("/api/search/within-polygon", RICHARDSON_POLYGON));
         row("GET /api/departments/{id}/jurisdiction", "Dallas", "401 403 403 200 403 200 200 403",
                 (caller, api) -> api.get(jurisdiction));
         row("PUT /api/departments/{id}/jurisdiction", "Dallas", "401 403 403 403 403 403 200 403",
@@ -130,6 +146,14 @@ final class AccessMatrix {
         row("POST /api/accounts", "sign-up", "202 202 202 202 202 202 202 202", (caller, api) -> api.post("/api/accounts",
                 "{\"email\":\"matrix-" + UUID.randomUUID() + "@example.org\",\"password\":\"" + PASSWORD + "\"}"));
         row("DELETE /api/me", "own account", "401 202 202 403 403 403 403 403", (caller, api) -> api.delete("/api/me"));
+    }
+
+    /** A GeoJSON square about 4 km on a side around a point. */
+    private static String square(double lat, double lon) {
+        double d = 0.02;
+        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + (lon - d) + "," + (lat - d) + "],[" + (lon + d) + ","
+                + (lat - d) + "],[" + (lon + d) + "," + (lat + d) + "],[" + (lon - d) + "," + (lat + d) + "],["
+                + (lon - d) + "," + (lat - d) + "]]]}";
     }
 
     /** Opens the matrix's owners and their camera through the stack's gateway and issuer. */

@@ -196,6 +196,14 @@ public final class ApiContract {
         String type = schema.path("type").isArray() ? schema.path("type").get(0).asString() : schema.path("type").asString();
         try {
             return switch (type) {
+                // A list in a query parameter is comma-separated (form style, not exploded).
+                case "array" -> {
+                    var items = nodes.arrayNode();
+                    for (String item : value.split(",", -1)) {
+                        items.add(typed(item, schema.path("items")));
+                    }
+                    yield items;
+                }
                 case "integer" -> nodes.numberNode(Long.parseLong(value));
                 case "number" -> nodes.numberNode(Double.parseDouble(value));
                 case "boolean" -> value.equals("true") || value.equals("false") ? nodes.booleanNode(Boolean.parseBoolean(value))

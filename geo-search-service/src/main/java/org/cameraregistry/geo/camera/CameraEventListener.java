@@ -54,7 +54,8 @@ class CameraEventListener {
         EventEnvelope<CameraRegistered> event = codec.read(record.value(), CameraRegistered.TYPE);
         CameraRegistered registered = event.data();
         event.requireAbout(record.key(), registered.cameraId(), "cameraId");
-        boolean applied = indexer.index(indexed(registered.cameraId(), registered.version(), registered.camera()));
+        boolean applied = indexer.index(indexed(registered.cameraId(), registered.version(), registered.camera()),
+                registered.ownerId());
         logConsumed(event, registered.cameraId(), registered.version(), applied);
     }
 
@@ -65,7 +66,7 @@ class CameraEventListener {
         event.requireAbout(record.key(), updated.cameraId(), "cameraId");
         // A paused camera changed by its owner stays out of the index, as a paused one does.
         boolean applied = updated.paused() ? indexer.forget(updated.cameraId(), updated.version())
-                : indexer.index(indexed(updated.cameraId(), updated.version(), updated.camera()));
+                : indexer.index(indexed(updated.cameraId(), updated.version(), updated.camera()), updated.ownerId());
         logConsumed(event, updated.cameraId(), updated.version(), applied);
     }
 
@@ -84,7 +85,8 @@ class CameraEventListener {
         EventEnvelope<CameraResumed> event = codec.read(record.value(), CameraResumed.TYPE);
         CameraResumed resumed = event.data();
         event.requireAbout(record.key(), resumed.cameraId(), "cameraId");
-        boolean applied = indexer.index(indexed(resumed.cameraId(), resumed.version(), resumed.camera()));
+        boolean applied = indexer.index(indexed(resumed.cameraId(), resumed.version(), resumed.camera()),
+                resumed.ownerId());
         logConsumed(event, resumed.cameraId(), resumed.version(), applied);
     }
 
@@ -98,7 +100,7 @@ class CameraEventListener {
     }
 
     private static IndexedCamera indexed(UUID id, long version, CameraDetails camera) {
-        return new IndexedCamera(id, version, camera.latitude(), camera.longitude(), camera.level());
+        return new IndexedCamera(id, version, camera.latitude(), camera.longitude(), camera.level(), camera.views());
     }
 
     private static void logConsumed(EventEnvelope<?> event, UUID cameraId, long version, boolean applied) {

@@ -7,6 +7,7 @@ import org.cameraregistry.geo.index.CameraIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,17 +22,23 @@ class CameraIndexConfiguration {
     }
 
     @Bean
-    CameraIndexer cameraIndexer(MongoDatabase serviceDatabase, CameraIndex cameraIndex) {
-        return new CameraIndexer(new CameraStore(serviceDatabase), cameraIndex);
+    CameraStore cameraStore(MongoDatabase serviceDatabase) {
+        return new CameraStore(serviceDatabase);
+    }
+
+    @Bean
+    CameraIndexer cameraIndexer(CameraStore cameraStore, CameraIndex cameraIndex) {
+        return new CameraIndexer(cameraStore, cameraIndex);
     }
 
     /** Rebuilds the index from the collection before the service reports ready, waiting for MongoDB if it starts later. */
     @Bean
-    ApplicationRunner loadCameraIndex(MongoStartup mongoStartup, CameraIndexer indexer) {
+    ApplicationRunner loadCameraIndex(MongoStartup mongoStartup, CameraIndexer indexer, ApplicationEventPublisher events) {
         return mongoStartup.whenReachable("loading the camera index", () -> {
             long started = System.nanoTime();
             int loaded = indexer.loadIndex();
             log.info("camera index loaded: {} cameras in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
+            events.publishEvent(new CameraIndexLoaded(loaded));
         });
     }
 }

@@ -1,5 +1,7 @@
 package org.cameraregistry.geo.camera;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +15,8 @@ import org.cameraregistry.geo.index.IndexedCamera;
  * change and then failed before reaching the index (a lost acknowledgement from MongoDB, say).
  */
 public class CameraIndexer {
+
+    private static final int LOAD_BATCH = 10_000;
 
     private final CameraStore store;
     private final CameraIndex index;
@@ -30,10 +34,15 @@ public class CameraIndexer {
      * reads the topics from their beginning, so passes over its history in memory.
      */
     public boolean index(IndexedCamera camera) {
+        return index(camera, null);
+    }
+
+    /** As {@link #index(IndexedCamera)}, storing the camera's owner too where the event names one. */
+    public boolean index(IndexedCamera camera, UUID ownerId) {
         if (index.holdsAtLeast(camera.id(), camera.version())) {
             return false;
         }
-        if (store.save(camera)) {
+        if (store.save(camera, ownerId)) {
             return index.apply(camera);
         }
         catchUpWithStore(camera.id());
@@ -70,10 +79,17 @@ public class CameraIndexer {
      */
     public int loadIndex() {
         AtomicInteger count = new AtomicInteger();
+        // In batches: the index rebuilds each tile a batch touches once, not once per camera.
+        List<IndexedCamera> batch = new ArrayList<>(LOAD_BATCH);
         store.forEachCamera(camera -> {
-            index.apply(camera);
+            batch.add(camera);
             count.incrementAndGet();
+            if (batch.size() == LOAD_BATCH) {
+                index.applyAll(batch);
+                batch.clear();
+            }
         });
+        index.applyAll(batch);
         loaded.set(true);
         return count.get();
     }

@@ -2,6 +2,7 @@ package org.cameraregistry.geo.camera;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 
@@ -12,13 +13,20 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.cameraregistry.events.camera.CameraLevel;
+import org.cameraregistry.events.camera.CameraView;
 import org.cameraregistry.geo.index.IndexedCamera;
 
 /**
@@ -30,8 +38,9 @@ import org.cameraregistry.geo.index.IndexedCamera;
 public class CameraStore {
 
     private static final String REMOVED = "removed";
+    private static final String OWNER = "ownerId";
     /** A projection, so that the embedded wire server copies each document under its lock (docs/adr/0001). */
-    private static final Bson STATE = Projections.include("version", "location", "level", REMOVED);
+    private static final Bson STATE = Projections.include("version", "location", "level", "views", REMOVED);
     /** Far more than concurrent writers of one camera ever race (one per camera topic). */
     private static final int MAX_ATTEMPTS = 16;
 
@@ -43,13 +52,26 @@ public class CameraStore {
 
     /** Stores the camera unless this or a newer version is stored; true if it was stored. */
     public boolean save(IndexedCamera camera) {
-        return upsertIfNewer(camera.id(), camera.version(), Updates.combine(
+        return save(camera, null);
+    }
+
+    /**
+     * As {@link #save(IndexedCamera)}, with the account that owns it (null if the event did not name
+     * one, which leaves the stored owner as it was): whom an incident's notice concerns.
+     */
+    public boolean save(IndexedCamera camera, UUID ownerId) {
+        List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("version", camera.version()),
                 // GeoJSON, so that a 2dsphere index can serve it where MongoDB runs.
                 Updates.set("location", new Document("type", "Point")
                         .append("coordinates", List.of(camera.longitude(), camera.latitude()))),
                 Updates.set("level", camera.level().name()),
+                Updates.set("views", camera.views().stream().map(Enum::name).sorted().toList()),
                 Updates.unset(REMOVED)));
+        if (ownerId != null) {
+            updates.add(Updates.set(OWNER, ownerId));
+        }
+        return upsertIfNewer(camera.id(), camera.version(), Updates.combine(updates));
     }
 
     /** Marks the camera removed as of {@code version}, forgetting all but its id; true if it was newer. */
@@ -58,7 +80,9 @@ public class CameraStore {
                 Updates.set("version", version),
                 Updates.set(REMOVED, true),
                 Updates.unset("location"),
-                Updates.unset("level")));
+                Updates.unset("level"),
+                Updates.unset("views"),
+                Updates.unset(OWNER)));
     }
 
     /** Every stored camera that is not removed. */
@@ -66,6 +90,19 @@ public class CameraStore {
         for (Document document : cameras.find(ne(REMOVED, true)).projection(STATE)) {
             action.accept(toCamera(document));
         }
+    }
+
+    /** The owners of those of these cameras whose owner is known, by camera. */
+    public Map<UUID, UUID> ownersOf(Collection<UUID> ids) {
+        Map<UUID, UUID> owners = new HashMap<>();
+        for (Document document : cameras.find(and(in("_id", ids), ne(REMOVED, true)))
+                .projection(Projections.include(OWNER))) {
+            UUID owner = document.get(OWNER, UUID.class);
+            if (owner != null) {
+                owners.put(document.get("_id", UUID.class), owner);
+            }
+        }
+        return owners;
     }
 
     /** What is stored of a camera: its newest state, or the marker of its removal. */
@@ -78,8 +115,11 @@ public class CameraStore {
 
     private static IndexedCamera toCamera(Document document) {
         List<Double> coordinates = document.get("location", Document.class).getList("coordinates", Double.class);
+        // A camera stored before views were kept has none until its next change.
+        Set<CameraView> views = document.getList("views", String.class, List.of()).stream()
+                .map(CameraView::valueOf).collect(Collectors.toUnmodifiableSet());
         return new IndexedCamera(document.get("_id", UUID.class), document.getLong("version"),
-                coordinates.get(1), coordinates.get(0), CameraLevel.valueOf(document.getString("level")));
+                coordinates.get(1), coordinates.get(0), CameraLevel.valueOf(document.getString("level")), views);
     }
 
     /**

@@ -1,73 +1,123 @@
 package org.cameraregistry.geo.index;
 
-import com.google.common.geometry.S1Angle;
-import com.google.common.geometry.S2Cap;
-import com.google.common.geometry.S2CellId;
-import com.google.common.geometry.S2CellUnion;
-import com.google.common.geometry.S2LatLng;
-import com.google.common.geometry.S2RegionCoverer;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.StampedLock;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The cameras in memory, ordered along the S2 space-filling curve, so that a region's cameras are
- * a few contiguous ranges of one sorted map: a search covers its circle with S2 cells and scans
- * those ranges. Writes keep only the newest version of each camera, remembering removals, so
- * events may arrive twice or out of order.
+ * Every active camera in memory, in a grid of cells 1/128 of a degree on a side (about 870 m of
+ * latitude), held as {@link Tile}s, arrays of longs: one row of cells across one degree of
+ * longitude each. A search visits the rows its area spans and, in each, the cells its longitudes
+ * span, found by binary search; it measures the cameras there with a cheap bound first and with
+ * the great-circle distance only where the bound cannot decide. So answers are exact: a search
+ * never misses a camera in its area, at the poles and across the antimeridian too, and its
+ * distances are haversine distances in metres.
  *
- * <p>A search sees the index as it was at one moment: it reads without a lock and checks at the
- * end that no write happened meanwhile, and reads again under a read lock if one did. So a camera
+ * <p>A nearest search starts with a small circle and doubles it until the nearest found lie
+ * inside it; each time it visits only what the bigger circle's bounding box adds.
+ *
+ * <p>Writes keep only the newest version of each camera, remembering removals, so events may
+ * arrive twice or out of order. A write replaces the tiles it changes with new ones under a write
+ * lock; a search reads without any lock and checks at its end that no write happened meanwhile,
+ * and searches again under a read lock if one did. So searches scale with cores, and a camera
  * that moves during a search is found once, at one of its places, never twice and never not at all.
- * What a search keeps is bounded by its answer: the {@code limit} nearest so far, in a heap.
+ *
+ * <p>About 70 bytes a camera: 33 in its tile, 28 for its id, version and tile, and its entry in
+ * an open-addressing table from id to slot.
  */
 public final class CameraIndex {
 
     /** The mean Earth radius (IUGG), the same for every distance the index computes. */
-    public static final double EARTH_RADIUS_METERS = 6_371_008.8;
+    public static final double EARTH_RADIUS_METERS = GreatCircle.EARTH_RADIUS_METERS;
 
-    private static final UUID LOWEST_ID = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
-    private static final UUID HIGHEST_ID = new UUID(Long.MAX_VALUE, Long.MAX_VALUE);
-    private static final double FIRST_NEAREST_RADIUS_METERS = 250;
-    private static final Predicate<IndexedCamera> EVERY_CAMERA = camera -> true;
-    private static final Comparator<NearbyCamera> NEAREST_FIRST = Comparator.comparingDouble(NearbyCamera::distanceMeters);
+    static final int SLOT_BITS = 32 - Flags.BITS;
+    static final int SLOT_MASK = (1 << SLOT_BITS) - 1;
+    static final int CELLS_PER_DEGREE = 128;
+    static final int ROWS = 180 * CELLS_PER_DEGREE;
+    static final int COLUMNS = 360 * CELLS_PER_DEGREE;
+    private static final int TILES_PER_ROW = 360;
+    /** Widens bounds computed with trigonometry, so that their rounding never leaves a camera out. */
+    private static final double MARGIN_DEGREES = 1e-9;
+    /**
+     * How far a unit vector stored in floats may be from the exact one: three components, each
+     * rounded by at most half a float's step near 1 (2^-24), with room to spare.
+     */
+    private static final double FLOAT_CHORD_ERROR = 2.5e-7;
+    private static final int NOT_HELD = -1;
 
-    /** Concurrent, so that a search reading without the lock never meets a structure half changed. */
-    private final ConcurrentSkipListMap<Position, IndexedCamera> byPosition = new ConcurrentSkipListMap<>();
-    /** The version last applied per camera, with the position it is at, or none once removed. */
-    private final Map<UUID, Applied> applied = new ConcurrentHashMap<>();
-    private final StampedLock lock = new StampedLock();
-    private final S2RegionCoverer coverer = S2RegionCoverer.builder().setMaxCells(12).build();
     private final double farthestNearestMeters;
+    /** Per row, its tiles by degree of longitude; a row's array is made when its first camera comes. */
+    private final long[][][] rows = new long[ROWS][][];
+    private final StampedLock lock = new StampedLock();
+
+    /**
+     * Per slot, one per camera ever held (a removed camera keeps its slot, to remember its version):
+     * its id's two halves and its version, side by side, so that an answer reads one cache line.
+     */
+    private long[] slotData = new long[3 * 1024];
+    /** The tile the camera is in (row * 360 + degree), or NOT_HELD once removed. */
+    private int[] tileOf = new int[1024];
+    private int slots;
+    /** Open addressing from id to slot + 1, linear probing; 0 is an empty place. */
+    private int[] table = new int[2048];
+    private int size;
 
     /** @param farthestNearestMeters how far a nearest-cameras search looks at most */
     public CameraIndex(double farthestNearestMeters) {
         this.farthestNearestMeters = farthestNearestMeters;
     }
 
+    // ---------------------------------------------------------------- writes
+
     /** Adds or moves a camera, unless this or a newer version was applied already. */
     public boolean apply(IndexedCamera camera) {
+        return applyAll(List.of(camera)) == 1;
+    }
+
+    /**
+     * Applies many cameras at once, each unless this or a newer version was applied already,
+     * rebuilding each tile they touch once: how the index is loaded.
+     *
+     * @return how many were applied
+     */
+    public int applyAll(List<IndexedCamera> cameras) {
         long stamp = lock.writeLock();
         try {
-            Applied current = applied.get(camera.id());
-            if (current != null && current.version() >= camera.version()) {
-                return false;
+            Changes changes = new Changes();
+            Map<UUID, IndexedCamera> newest = new LinkedHashMap<>();
+            for (IndexedCamera camera : cameras) {
+                newest.merge(camera.id(), camera, (a, b) -> a.version() >= b.version() ? a : b);
             }
-            if (current != null && current.position() != null) {
-                byPosition.remove(current.position());
+            int applied = 0;
+            for (IndexedCamera camera : newest.values()) {
+                int slot = slotOf(camera.id());
+                if (slot >= 0 && slotData[3 * slot + 2] >= camera.version()) {
+                    continue;
+                }
+                if (slot < 0) {
+                    slot = newSlot(camera.id());
+                } else if (tileOf[slot] != NOT_HELD) {
+                    changes.remove(tileOf[slot], slot);
+                    size--;
+                }
+                int row = rowOf(camera.latitude());
+                int column = Math.floorMod(columnOf(camera.longitude()), COLUMNS);
+                int tile = row * TILES_PER_ROW + column / Tile.CELLS;
+                changes.add(tile, camera.latitude(), camera.longitude(),
+                        slot | Flags.of(camera.level(), camera.views()) << SLOT_BITS);
+                slotData[3 * slot + 2] = camera.version();
+                tileOf[slot] = tile;
+                size++;
+                applied++;
             }
-            Position position = Position.of(camera);
-            byPosition.put(position, camera);
-            applied.put(camera.id(), new Applied(camera.version(), position));
-            return true;
+            changes.publish();
+            return applied;
         } finally {
             lock.unlockWrite(stamp);
         }
@@ -77,14 +127,20 @@ public final class CameraIndex {
     public boolean remove(UUID id, long version) {
         long stamp = lock.writeLock();
         try {
-            Applied current = applied.get(id);
-            if (current != null && current.version() >= version) {
+            int slot = slotOf(id);
+            if (slot >= 0 && slotData[3 * slot + 2] >= version) {
                 return false;
             }
-            if (current != null && current.position() != null) {
-                byPosition.remove(current.position());
+            if (slot < 0) {
+                slot = newSlot(id);
+            } else if (tileOf[slot] != NOT_HELD) {
+                Changes changes = new Changes();
+                changes.remove(tileOf[slot], slot);
+                changes.publish();
+                size--;
             }
-            applied.put(id, new Applied(version, null));
+            slotData[3 * slot + 2] = version;
+            tileOf[slot] = NOT_HELD;
             return true;
         } finally {
             lock.unlockWrite(stamp);
@@ -93,62 +149,200 @@ public final class CameraIndex {
 
     /** Whether this camera's version {@code version}, or a newer one, was applied (a removal included). */
     public boolean holdsAtLeast(UUID id, long version) {
-        Applied current = applied.get(id);
-        return current != null && current.version() >= version;
+        long stamp = lock.readLock();
+        try {
+            int slot = slotOf(id);
+            return slot >= 0 && slotData[3 * slot + 2] >= version;
+        } finally {
+            lock.unlockRead(stamp);
+        }
     }
 
     /** How many cameras are in the index. */
     public int size() {
-        return byPosition.size();
+        return size;
     }
+
+    /** The tiles a batch of writes changes, each rebuilt once and then put in place. */
+    private final class Changes {
+
+        private final Map<Integer, int[]> removals = new HashMap<>();
+        private final Map<Integer, Tile.Additions> additions = new HashMap<>();
+
+        void remove(int tile, int slot) {
+            long[] old = tile(tile);
+            int at = Tile.indexOfSlot(old, slot);
+            int[] list = removals.get(tile);
+            if (list == null) {
+                list = new int[] {0, 0, 0, 0};
+                removals.put(tile, list);
+            } else if (list[0] + 1 == list.length) {
+                list = Arrays.copyOf(list, list.length * 2);
+                removals.put(tile, list);
+            }
+            list[++list[0]] = at;
+        }
+
+        void add(int tile, double latitude, double longitude, int slotAndFlags) {
+            additions.computeIfAbsent(tile, key -> new Tile.Additions()).add(latitude, longitude, slotAndFlags);
+        }
+
+        void publish() {
+            List<Integer> touched = new ArrayList<>(removals.keySet());
+            additions.keySet().stream().filter(tile -> !removals.containsKey(tile)).forEach(touched::add);
+            Tile.Additions none = new Tile.Additions();
+            for (int tile : touched) {
+                int[] list = removals.get(tile);
+                int removedCount = list == null ? 0 : list[0];
+                int[] removed = list == null ? new int[0] : Arrays.copyOfRange(list, 1, 1 + removedCount);
+                Arrays.sort(removed);
+                long[] rebuilt = Tile.rebuilt(tile(tile), removed, removedCount, additions.getOrDefault(tile, none));
+                int row = tile / TILES_PER_ROW;
+                if (rows[row] == null) {
+                    rows[row] = new long[TILES_PER_ROW][];
+                }
+                rows[row][tile % TILES_PER_ROW] = rebuilt;
+            }
+        }
+
+        private long[] tile(int tile) {
+            long[][] row = rows[tile / TILES_PER_ROW];
+            return row == null ? null : row[tile % TILES_PER_ROW];
+        }
+    }
+
+    private int slotOf(UUID id) {
+        int mask = table.length - 1;
+        for (int at = hash(id.getMostSignificantBits(), id.getLeastSignificantBits()) & mask; ; at = (at + 1) & mask) {
+            int entry = table[at];
+            if (entry == 0) {
+                return -1;
+            }
+            int slot = entry - 1;
+            if (slotData[3 * slot] == id.getMostSignificantBits() && slotData[3 * slot + 1] == id.getLeastSignificantBits()) {
+                return slot;
+            }
+        }
+    }
+
+    private int newSlot(UUID id) {
+        if (slots == SLOT_MASK) {
+            throw new IllegalStateException("the index holds as many cameras as it can: " + SLOT_MASK);
+        }
+        if (slots == tileOf.length) {
+            int capacity = slots + (slots >> 1);
+            slotData = Arrays.copyOf(slotData, 3 * capacity);
+            tileOf = Arrays.copyOf(tileOf, capacity);
+        }
+        int slot = slots++;
+        slotData[3 * slot] = id.getMostSignificantBits();
+        slotData[3 * slot + 1] = id.getLeastSignificantBits();
+        tileOf[slot] = NOT_HELD;
+        if (slots * 4 > table.length * 3) {
+            table = new int[table.length * 2];
+            for (int s = 0; s < slots; s++) {
+                place(s);
+            }
+        } else {
+            place(slot);
+        }
+        return slot;
+    }
+
+    private void place(int slot) {
+        int mask = table.length - 1;
+        int at = hash(slotData[3 * slot], slotData[3 * slot + 1]) & mask;
+        while (table[at] != 0) {
+            at = (at + 1) & mask;
+        }
+        table[at] = slot + 1;
+    }
+
+    private static int hash(long high, long low) {
+        long mixed = (high ^ low) * 0x9E3779B97F4A7C15L;
+        return (int) (mixed ^ (mixed >>> 32));
+    }
+
+    // ---------------------------------------------------------------- searches
 
     /** The cameras within {@code radiusMeters} of a point, nearest first, at most {@code limit}. */
     public List<NearbyCamera> within(double latitude, double longitude, double radiusMeters, int limit) {
-        return within(latitude, longitude, radiusMeters, limit, EVERY_CAMERA);
+        return within(latitude, longitude, radiusMeters, limit, CameraFilter.EVERY_CAMERA);
     }
 
-    /** As {@link #within(double, double, double, int)}, among the cameras {@code visible} accepts only. */
+    /** As {@link #within(double, double, double, int)}, among the cameras {@code filter} accepts only. */
     public List<NearbyCamera> within(double latitude, double longitude, double radiusMeters, int limit,
-            Predicate<IndexedCamera> visible) {
+            CameraFilter filter) {
         return consistently(() -> {
-            Search search = new Search(latitude, longitude, limit, visible);
-            search.scan(coverer.getCovering(search.cap(radiusMeters)), radiusMeters);
-            return search.nearestFirst();
+            Nearest search = new Nearest(latitude, longitude, limit, radiusMeters, filter);
+            search.scanDifference(search.capBox(radiusMeters), null);
+            return search.answer();
+        });
+    }
+
+    /** The {@code limit} cameras nearest to a point, nearest first, looking no farther than the index's limit. */
+    public List<NearbyCamera> nearest(double latitude, double longitude, int limit) {
+        return nearest(latitude, longitude, limit, farthestNearestMeters, CameraFilter.EVERY_CAMERA);
+    }
+
+    /**
+     * The {@code limit} cameras that {@code filter} accepts nearest to a point, nearest first, none
+     * farther than {@code maxMeters} (nor than the index's limit): the nearest of those, not those
+     * of the nearest that it accepts.
+     */
+    public List<NearbyCamera> nearest(double latitude, double longitude, int limit, double maxMeters,
+            CameraFilter filter) {
+        double farthest = Math.min(maxMeters, farthestNearestMeters);
+        return consistently(() -> {
+            Nearest search = new Nearest(latitude, longitude, limit, farthest, filter);
+            double radius = Math.min(firstRadius(latitude, longitude, limit), farthest);
+            Span scanned = null;
+            while (true) {
+                Span box = search.capBox(radius).around(scanned);
+                search.scanDifference(box, scanned);
+                if (search.holdsAllWithin(radius) || radius >= farthest) {
+                    return search.answer();
+                }
+                scanned = box;
+                radius = Math.min(radius * 2, farthest);
+            }
         });
     }
 
     /**
-     * The {@code limit} cameras nearest to a point, nearest first, looking no farther than the
-     * index's limit. The search circle grows, and each time only the cells it adds are scanned.
-     * Every camera not yet looked at lies outside the circle, so once the {@code limit} nearest
-     * found are all inside it, they are the nearest there are.
+     * How far a nearest search looks first: as far as {@code limit} cameras would be if the
+     * cameras were everywhere as dense as in the point's cell, and a little farther, so that one
+     * look is mostly enough and a second one is never far off.
      */
-    public List<NearbyCamera> nearest(double latitude, double longitude, int limit) {
-        return nearest(latitude, longitude, limit, EVERY_CAMERA);
+    private double firstRadius(double latitude, double longitude, int limit) {
+        long[][] tiles = rows[rowOf(latitude)];
+        int column = Math.floorMod(columnOf(longitude), COLUMNS);
+        long[] tile = tiles == null ? null : tiles[column / Tile.CELLS];
+        int inCell = tile == null ? 0
+                : Tile.firstAtOrAfter(tile, column % Tile.CELLS + 1) - Tile.firstAtOrAfter(tile, column % Tile.CELLS);
+        double cellSide = EARTH_RADIUS_METERS * Math.toRadians(1.0 / CELLS_PER_DEGREE);
+        double cellArea = cellSide * cellSide * Math.max(Math.cos(Math.toRadians(latitude)), 0.01);
+        return 1.2 * Math.sqrt(limit * cellArea / (Math.PI * Math.max(inCell, 0.5)));
     }
 
     /**
-     * As {@link #nearest(double, double, int)}, among the cameras {@code visible} accepts only: the
-     * nearest of those, not those of the nearest that it accepts.
+     * The cameras in a box that {@code filter} accepts: at most {@code limit} of them, from the
+     * south-west, and how many there are in all.
      */
-    public List<NearbyCamera> nearest(double latitude, double longitude, int limit, Predicate<IndexedCamera> visible) {
+    public AreaMatches withinBox(BoundingBox box, int limit, CameraFilter filter) {
         return consistently(() -> {
-            Search search = new Search(latitude, longitude, limit, visible);
-            S2CellUnion scanned = new S2CellUnion();
-            double radius = Math.min(FIRST_NEAREST_RADIUS_METERS, farthestNearestMeters);
-            while (true) {
-                S2CellUnion covering = coverer.getCovering(search.cap(radius));
-                S2CellUnion added = new S2CellUnion();
-                added.getDifference(covering, scanned);
-                search.scan(added, farthestNearestMeters);
-                if (search.holdsAllWithin(radius) || radius >= farthestNearestMeters) {
-                    return search.nearestFirst();
-                }
-                S2CellUnion widened = new S2CellUnion();
-                widened.getUnion(scanned, covering);
-                scanned = widened;
-                radius = Math.min(radius * 4, farthestNearestMeters);
-            }
+            InBox search = new InBox(box, limit, filter);
+            search.scan();
+            return search.answer();
+        });
+    }
+
+    /** As {@link #withinBox}, within a polygon, its boundary included. */
+    public AreaMatches withinPolygon(SearchPolygon polygon, int limit, CameraFilter filter) {
+        return consistently(() -> {
+            InPolygon search = new InPolygon(polygon, limit, filter);
+            search.scan();
+            return search.answer();
         });
     }
 
@@ -156,9 +350,15 @@ public final class CameraIndex {
     private <T> T consistently(Supplier<T> search) {
         long stamp = lock.tryOptimisticRead();
         if (stamp != 0) {
-            T result = search.get();
-            if (lock.validate(stamp)) {
-                return result;
+            try {
+                T result = search.get();
+                if (lock.validate(stamp)) {
+                    return result;
+                }
+            } catch (RuntimeException raceWithAWriter) {
+                if (lock.validate(stamp)) {
+                    throw raceWithAWriter;
+                }
             }
         }
         stamp = lock.readLock();
@@ -169,76 +369,446 @@ public final class CameraIndex {
         }
     }
 
-    /** One search: its centre, and the {@code limit} nearest cameras found so far, farthest on top. */
-    private final class Search {
+    static int rowOf(double latitude) {
+        return Math.clamp((long) Math.floor((latitude + 90) * CELLS_PER_DEGREE), 0, ROWS - 1);
+    }
 
-        private final S2LatLng center;
-        private final int limit;
-        private final Predicate<IndexedCamera> visible;
-        private final PriorityQueue<NearbyCamera> nearest;
+    /** The column, not wrapped: 0 at -180 and {@link #COLUMNS} at 180, the same meridian as -180. */
+    static int columnOf(double longitude) {
+        return (int) Math.floor((longitude + 180) * CELLS_PER_DEGREE);
+    }
 
-        Search(double latitude, double longitude, int limit, Predicate<IndexedCamera> visible) {
-            this.center = S2LatLng.fromDegrees(latitude, longitude);
-            this.limit = limit;
-            this.visible = visible;
-            this.nearest = new PriorityQueue<>(Math.min(limit, 1024) + 1, NEAREST_FIRST.reversed());
+    /** Rows {@code south..north} by unwrapped columns {@code west..east}, at most {@link #COLUMNS} wide. */
+    record Span(int south, int north, int west, int east) {
+
+        /** This span grown to hold {@code inner} too, so that the difference between them is a frame. */
+        Span around(Span inner) {
+            if (inner == null) {
+                return this;
+            }
+            int s = Math.min(south, inner.south);
+            int n = Math.max(north, inner.north);
+            if (east - west + 1 >= COLUMNS) {
+                return new Span(s, n, inner.west, inner.west + COLUMNS - 1);
+            }
+            int w = Math.min(west, inner.west);
+            int e = Math.max(east, inner.east);
+            return e - w + 1 >= COLUMNS ? new Span(s, n, inner.west, inner.west + COLUMNS - 1) : new Span(s, n, w, e);
+        }
+    }
+
+    /** One search's walk over the grid: it is shown each run of cameras in the cells it asks for. */
+    private abstract class Scan {
+
+        /** Whether the current row is walked from east to west, as a nearest search does west of its point. */
+        boolean westward;
+
+        /** Visits the cameras in one row, unwrapped columns {@code west..east} (at most a world wide). */
+        final void row(int row, int west, int east) {
+            long[][] tiles = rows[row];
+            if (tiles == null || east < west) {
+                return;
+            }
+            int first = Math.floorMod(west, COLUMNS);
+            int last = first + (east - west);
+            if (last < COLUMNS) {
+                columns(tiles, row, first, last);
+            } else if (westward) {
+                columns(tiles, row, 0, last - COLUMNS);
+                columns(tiles, row, first, COLUMNS - 1);
+            } else {
+                columns(tiles, row, first, COLUMNS - 1);
+                columns(tiles, row, 0, last - COLUMNS);
+            }
         }
 
-        S2Cap cap(double radiusMeters) {
-            return S2Cap.fromAxisAngle(center.toPoint(), S1Angle.radians(radiusMeters / EARTH_RADIUS_METERS));
-        }
-
-        /** Looks at every camera in {@code cells}, keeping those within {@code radiusMeters} that are among the nearest. */
-        void scan(Iterable<S2CellId> cells, double radiusMeters) {
-            for (S2CellId cell : cells) {
-                for (IndexedCamera camera : byPosition.subMap(
-                        new Position(cell.rangeMin().id(), LOWEST_ID), true,
-                        new Position(cell.rangeMax().id(), HIGHEST_ID), true).values()) {
-                    double distance = center.getDistance(S2LatLng.fromDegrees(camera.latitude(), camera.longitude()))
-                            .radians() * EARTH_RADIUS_METERS;
-                    if (distance <= radiusMeters && visible.test(camera)) {
-                        keepIfNearer(new NearbyCamera(camera, distance));
-                    }
+        private void columns(long[][] tiles, int row, int first, int last) {
+            int firstDegree = first / Tile.CELLS;
+            int lastDegree = last / Tile.CELLS;
+            for (int d = 0; d <= lastDegree - firstDegree; d++) {
+                int degree = westward ? lastDegree - d : firstDegree + d;
+                long[] tile = tiles[degree];
+                if (tile == null) {
+                    continue;
+                }
+                int from = degree == firstDegree ? Tile.firstAtOrAfter(tile, first % Tile.CELLS) : 0;
+                int to = degree == lastDegree && last % Tile.CELLS < Tile.CELLS - 1
+                        ? Tile.firstAtOrAfter(tile, last % Tile.CELLS + 1) : Tile.size(tile);
+                if (from < to) {
+                    cameras(tile, from, to, row, degree * Tile.CELLS);
                 }
             }
         }
 
-        private void keepIfNearer(NearbyCamera found) {
-            if (nearest.size() < limit) {
-                nearest.add(found);
-            } else if (found.distanceMeters() < nearest.peek().distanceMeters()) {
-                nearest.poll();
-                nearest.add(found);
+        /**
+         * Cameras {@code from..to-1} of a tile in {@code row} whose first column is {@code firstColumn},
+         * to be taken from the last when {@link #westward}.
+         */
+        abstract void cameras(long[] tile, int from, int to, int row, int firstColumn);
+    }
+
+    /** A nearest or radius search: the {@code limit} nearest cameras found so far, in a heap. */
+    private final class Nearest extends Scan {
+
+        private final double latitude;
+        private final double longitude;
+        private final double phi;
+        private final double cosPhi;
+        private final double sinPhi;
+        private final double lambda;
+        private final double x;
+        private final double y;
+        private final double z;
+        private final CameraFilter filter;
+        private final NearestHeap heap;
+        /** The haversine of the farthest a camera may be and still be answered. */
+        private double bound;
+        /** The squared chord between unit vectors beyond which a camera cannot be within the bound. */
+        private double chordLimit;
+
+        Nearest(double latitude, double longitude, int limit, double farthestMeters, CameraFilter filter) {
+            this.latitude = latitude;
+            this.longitude = longitude;
+            this.phi = Math.toRadians(latitude);
+            this.cosPhi = Math.cos(phi);
+            this.sinPhi = Math.sin(phi);
+            this.lambda = Math.toRadians(longitude);
+            this.x = cosPhi * Math.cos(lambda);
+            this.y = cosPhi * Math.sin(lambda);
+            this.z = sinPhi;
+            this.filter = filter;
+            this.heap = new NearestHeap(limit, slotData);
+            tighten(GreatCircle.haversineOf(farthestMeters));
+        }
+
+        private void tighten(double haversine) {
+            bound = haversine;
+            double chord = 2 * Math.sqrt(haversine) + FLOAT_CHORD_ERROR;
+            chordLimit = chord * chord;
+        }
+
+        /** The grid span that holds every place within {@code meters}: the bounding box of that circle. */
+        Span capBox(double meters) {
+            double angle = meters / EARTH_RADIUS_METERS;
+            double degrees = Math.toDegrees(angle);
+            double south = latitude - degrees - MARGIN_DEGREES;
+            double north = latitude + degrees + MARGIN_DEGREES;
+            int southRow = rowOf(south);
+            int northRow = rowOf(north);
+            if (south <= -90 || north >= 90 || Math.sin(angle) >= cosPhi) {
+                return new Span(southRow, northRow, 0, COLUMNS - 1);
+            }
+            double halfWidth = Math.toDegrees(GreatCircle.asin(Math.sin(angle) / cosPhi)) + MARGIN_DEGREES;
+            int west = columnOf(longitude - halfWidth);
+            int east = columnOf(longitude + halfWidth);
+            return east - west + 1 >= COLUMNS
+                    ? new Span(southRow, northRow, 0, COLUMNS - 1) : new Span(southRow, northRow, west, east);
+        }
+
+        /**
+         * Visits what {@code box} holds beyond {@code inner}, which it must hold, nearest rows first
+         * and, in each row, outwards from the point's column: the nearest cameras come early, the
+         * bound tightens at once, and most cameras after them are passed over on the cheap bound.
+         */
+        void scanDifference(Span box, Span inner) {
+            int middle = Math.clamp(rowOf(latitude), box.south(), box.north());
+            for (int away = 0; middle - away >= box.south() || middle + away <= box.north(); away++) {
+                if (middle + away <= box.north()) {
+                    scanRowDifference(middle + away, box, inner);
+                }
+                if (away > 0 && middle - away >= box.south()) {
+                    scanRowDifference(middle - away, box, inner);
+                }
             }
         }
 
-        /** Whether the {@code limit} nearest found so far all lie within {@code radiusMeters}. */
-        boolean holdsAllWithin(double radiusMeters) {
-            return nearest.size() == limit && nearest.peek().distanceMeters() <= radiusMeters;
+        private void scanRowDifference(int row, Span box, Span inner) {
+            if (rows[row] == null) {
+                return;
+            }
+            if (inner == null || row < inner.south() || row > inner.north()) {
+                int column = Math.clamp(columnOf(longitude), box.west(), box.east());
+                if (box.east() - box.west() + 1 >= COLUMNS) {
+                    column = box.west() + Math.floorMod(columnOf(longitude) - box.west(), COLUMNS);
+                }
+                eastward(row, column, box.east());
+                westward(row, box.west(), column - 1);
+            } else {
+                eastward(row, inner.east() + 1, box.east());
+                westward(row, box.west(), inner.west() - 1);
+            }
         }
 
-        List<NearbyCamera> nearestFirst() {
-            List<NearbyCamera> sorted = new ArrayList<>(nearest);
-            sorted.sort(NEAREST_FIRST);
-            return sorted;
+        private void eastward(int row, int west, int east) {
+            westward = false;
+            row(row, west, east);
         }
-    }
 
-    /** A camera's place on the S2 curve (its leaf cell, compared unsigned), then its id for uniqueness. */
-    private record Position(long leafCell, UUID id) implements Comparable<Position> {
-
-        static Position of(IndexedCamera camera) {
-            return new Position(S2CellId.fromPoint(S2LatLng.fromDegrees(camera.latitude(), camera.longitude()).toPoint()).id(),
-                    camera.id());
+        private void westward(int row, int west, int east) {
+            westward = true;
+            row(row, west, east);
         }
 
         @Override
-        public int compareTo(Position other) {
-            int byCell = Long.compareUnsigned(leafCell, other.leafCell);
-            return byCell != 0 ? byCell : id.compareTo(other.id);
+        void cameras(long[] tile, int from, int to, int row, int firstColumn) {
+            long[] data = tile;
+            int base = Tile.base(tile);
+            int step = westward ? -1 : 1;
+            for (int i = westward ? to - 1 : from; i >= from && i < to; i += step) {
+                int at = base + Tile.STRIDE * i;
+                long zAndMeta = data[at + 3];
+                int slotAndFlags = (int) zAndMeta;
+                if (!filter.acceptsFlags(slotAndFlags >>> SLOT_BITS)) {
+                    continue;
+                }
+                long xy = data[at + 2];
+                double dx = x - Float.intBitsToFloat((int) (xy >>> 32));
+                double dy = y - Float.intBitsToFloat((int) xy);
+                double dz = z - Float.intBitsToFloat((int) (zAndMeta >>> 32));
+                if (dx * dx + dy * dy + dz * dz > chordLimit) {
+                    continue;
+                }
+                double cameraLatitude = Double.longBitsToDouble(data[at]);
+                double cameraLongitude = Double.longBitsToDouble(data[at + 1]);
+                double h = GreatCircle.haversine(phi, cosPhi, sinPhi, lambda, cameraLatitude, cameraLongitude);
+                if (h > bound || !heap.wouldKeep(h, slotAndFlags & SLOT_MASK)) {
+                    continue;
+                }
+                if (!filter.everywhere() && !filter.area().covers(cameraLatitude, cameraLongitude)) {
+                    continue;
+                }
+                heap.offer(h, slotAndFlags, cameraLatitude, cameraLongitude);
+                if (heap.isFull()) {
+                    tighten(heap.farthest());
+                }
+            }
+        }
+
+        /** Whether the {@code limit} nearest found so far all lie within {@code meters}. */
+        boolean holdsAllWithin(double meters) {
+            return heap.isFull() && heap.farthest() <= GreatCircle.haversineOf(meters);
+        }
+
+        List<NearbyCamera> answer() {
+            return heap.nearestFirst(slotData);
         }
     }
 
-    private record Applied(long version, Position position) {
+    /** Gathers the cameras of a box or polygon: the first {@code limit} in the order visited, and a count of all. */
+    private abstract class InArea extends Scan {
+
+        final CameraFilter filter;
+        final int limit;
+        final List<IndexedCamera> found = new ArrayList<>();
+        int total;
+
+        InArea(int limit, CameraFilter filter) {
+            this.limit = limit;
+            this.filter = filter;
+        }
+
+        /** Takes camera {@code i} of a tile if the filter accepts it, its place being known to be in the area. */
+        final void take(long[] tile, int i) {
+            int slotAndFlags = Tile.meta(tile, i);
+            int flags = slotAndFlags >>> SLOT_BITS;
+            if (!filter.acceptsFlags(flags)) {
+                return;
+            }
+            double latitude = Tile.latitude(tile, i);
+            double longitude = Tile.longitude(tile, i);
+            if (!filter.everywhere() && !filter.area().covers(latitude, longitude)) {
+                return;
+            }
+            total++;
+            if (found.size() < limit) {
+                int slot = slotAndFlags & SLOT_MASK;
+                found.add(new IndexedCamera(new UUID(slotData[3 * slot], slotData[3 * slot + 1]), slotData[3 * slot + 2],
+                        latitude, longitude,
+                        Flags.level(flags), Flags.views(flags)));
+            }
+        }
+
+        AreaMatches answer() {
+            return new AreaMatches(List.copyOf(found), total);
+        }
+    }
+
+    private final class InBox extends InArea {
+
+        private final BoundingBox box;
+        private final int south;
+        private final int north;
+        private final int west;
+        private final int east;
+
+        InBox(BoundingBox box, int limit, CameraFilter filter) {
+            super(limit, filter);
+            this.box = box;
+            this.south = rowOf(box.south());
+            this.north = rowOf(box.north());
+            int first = columnOf(box.west());
+            int last = columnOf(box.east()) + (box.crossesAntimeridian() ? COLUMNS : 0);
+            this.west = first;
+            this.east = Math.min(last, first + COLUMNS - 1);
+        }
+
+        void scan() {
+            for (int row = south; row <= north; row++) {
+                row(row, west, east);
+            }
+        }
+
+        @Override
+        void cameras(long[] tile, int from, int to, int row, int firstColumn) {
+            boolean edgeRow = row == south || row == north;
+            int westColumn = Math.floorMod(west, COLUMNS);
+            int eastColumn = Math.floorMod(east, COLUMNS);
+            for (int i = from; i < to; i++) {
+                int column = firstColumn + Tile.cell(tile, i);
+                // A camera in a cell wholly inside the box is in it: the same rounding places both.
+                if ((edgeRow || column == westColumn || column == eastColumn)
+                        && !box.contains(Tile.latitude(tile, i), Tile.longitude(tile, i))) {
+                    continue;
+                }
+                take(tile, i);
+            }
+        }
+    }
+
+    private final class InPolygon extends InArea {
+
+        private final SearchPolygon polygon;
+        private final int south;
+        private final int north;
+        /** Per row from {@code south}, the edges that reach it. */
+        private final int[][] edgesByRow;
+        private final double[] westEast = new double[2];
+        /** The current row's columns that edges pass through, as inclusive pairs, merged and sorted. */
+        private int[] crossed = new int[16];
+        private int crossedCount;
+        /** The current row's latitudes, and the stretch of it last decided by one point. */
+        private double rowSouth;
+        private double rowNorth;
+        private int decidedFrom;
+        private int decidedTo;
+        private boolean decidedInside;
+        /** Whether every camera visited is tested on its own, as in column 0 (both -180 and 180). */
+        private boolean testingEach;
+
+        InPolygon(SearchPolygon polygon, int limit, CameraFilter filter) {
+            super(limit, filter);
+            this.polygon = polygon;
+            this.south = rowOf(polygon.south() - MARGIN_DEGREES);
+            this.north = rowOf(polygon.north() + MARGIN_DEGREES);
+            int[] counts = new int[north - south + 1];
+            for (int e = 0; e < polygon.edgeCount(); e++) {
+                for (int r = rowOf(polygon.edgeSouth(e) - MARGIN_DEGREES); r <= rowOf(polygon.edgeNorth(e) + MARGIN_DEGREES); r++) {
+                    counts[r - south]++;
+                }
+            }
+            edgesByRow = new int[counts.length][];
+            for (int r = 0; r < counts.length; r++) {
+                edgesByRow[r] = new int[counts[r]];
+                counts[r] = 0;
+            }
+            for (int e = 0; e < polygon.edgeCount(); e++) {
+                for (int r = rowOf(polygon.edgeSouth(e) - MARGIN_DEGREES); r <= rowOf(polygon.edgeNorth(e) + MARGIN_DEGREES); r++) {
+                    edgesByRow[r - south][counts[r - south]++] = e;
+                }
+            }
+        }
+
+        /**
+         * Visits the columns of the polygon's envelope without wrapping: a polygon, planar in
+         * longitude, never crosses the antimeridian. Cameras at longitude 180 sit in column 0 with
+         * those at -180; a polygon reaching 180 visits that column too, testing each camera there.
+         */
+        void scan() {
+            int west = Math.max(0, columnOf(polygon.west() - MARGIN_DEGREES));
+            int east = columnOf(polygon.east() + MARGIN_DEGREES);
+            boolean reaches180 = east >= COLUMNS - 1 && west > 0;
+            east = Math.min(east, COLUMNS - 1);
+            for (int row = south; row <= north; row++) {
+                if (rows[row] == null) {
+                    continue;
+                }
+                prepareRow(row);
+                testingEach = false;
+                row(row, west, east);
+                if (reaches180) {
+                    testingEach = true;
+                    row(row, 0, 0);
+                }
+            }
+        }
+
+        /** Finds the columns of this row that edges pass through, with a margin for rounding. */
+        private void prepareRow(int row) {
+            rowSouth = (double) row / CELLS_PER_DEGREE - 90 - MARGIN_DEGREES;
+            rowNorth = (double) (row + 1) / CELLS_PER_DEGREE - 90 + MARGIN_DEGREES;
+            int[] edges = edgesByRow[row - south];
+            crossedCount = 0;
+            if (crossed.length < 2 * edges.length) {
+                crossed = new int[2 * edges.length];
+            }
+            long[] spans = new long[edges.length];
+            int n = 0;
+            for (int e : edges) {
+                if (polygon.edgeSouth(e) > rowNorth || polygon.edgeNorth(e) < rowSouth) {
+                    continue;
+                }
+                polygon.longitudesBetween(e, rowSouth, rowNorth, westEast);
+                int from = columnOf(westEast[0] - MARGIN_DEGREES);
+                int to = columnOf(westEast[1] + MARGIN_DEGREES);
+                spans[n++] = (long) from << 32 | (to & 0xFFFFFFFFL);
+            }
+            Arrays.sort(spans, 0, n);
+            for (int s = 0; s < n; s++) {
+                int from = (int) (spans[s] >> 32);
+                int to = (int) spans[s];
+                if (crossedCount > 0 && from <= crossed[2 * crossedCount - 1] + 1) {
+                    crossed[2 * crossedCount - 1] = Math.max(crossed[2 * crossedCount - 1], to);
+                } else {
+                    crossed[2 * crossedCount] = from;
+                    crossed[2 * crossedCount + 1] = to;
+                    crossedCount++;
+                }
+            }
+            decidedFrom = 1;
+            decidedTo = 0;
+        }
+
+        @Override
+        void cameras(long[] tile, int from, int to, int row, int firstColumn) {
+            int stretch = 0;
+            for (int i = from; i < to; i++) {
+                int column = firstColumn + Tile.cell(tile, i);
+                while (stretch < crossedCount && crossed[2 * stretch + 1] < column) {
+                    stretch++;
+                }
+                boolean crossedHere = stretch < crossedCount && crossed[2 * stretch] <= column;
+                if (crossedHere || testingEach) {
+                    if (polygon.covers(Tile.latitude(tile, i), Tile.longitude(tile, i))) {
+                        take(tile, i);
+                    }
+                } else if (insideStretchOf(column, stretch)) {
+                    take(tile, i);
+                }
+            }
+        }
+
+        /**
+         * Whether the stretch of columns between two crossed ones, around {@code column}, is inside:
+         * no edge passes through it, so one point in it decides for every camera there.
+         */
+        private boolean insideStretchOf(int column, int nextCrossed) {
+            if (column < decidedFrom || column > decidedTo) {
+                decidedFrom = nextCrossed == 0 ? Integer.MIN_VALUE : crossed[2 * nextCrossed - 1] + 1;
+                decidedTo = nextCrossed == crossedCount ? Integer.MAX_VALUE : crossed[2 * nextCrossed] - 1;
+                double longitude = (column + 0.5) / CELLS_PER_DEGREE - 180;
+                decidedInside = polygon.covers((rowSouth + rowNorth) / 2, longitude);
+            }
+            return decidedInside;
+        }
     }
 }

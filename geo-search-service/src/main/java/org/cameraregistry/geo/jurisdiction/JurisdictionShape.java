@@ -32,11 +32,13 @@ public final class JurisdictionShape {
     private final int vertices;
     private final Envelope envelope;
     private final IndexedPointInAreaLocator locator;
+    private final Geometry geometry;
 
     private JurisdictionShape(String type, List<List<List<double[]>>> polygons, int vertices, Geometry geometry) {
         this.type = type;
         this.polygons = polygons;
         this.vertices = vertices;
+        this.geometry = geometry;
         this.envelope = geometry.getEnvelopeInternal();
         this.locator = new IndexedPointInAreaLocator(geometry);
     }
@@ -81,6 +83,11 @@ public final class JurisdictionShape {
     public boolean covers(double latitude, double longitude) {
         return envelope.covers(longitude, latitude)
                 && locator.locate(new Coordinate(longitude, latitude)) != Location.EXTERIOR;
+    }
+
+    /** The shape as JTS's geometry, longitude as x and latitude as y. */
+    public Geometry geometry() {
+        return geometry;
     }
 
     /** How many vertices its rings have, not counting each ring's closing repeat of its first. */

@@ -5,6 +5,7 @@ import org.cameraregistry.chassis.problem.ProblemDetailsHandler;
 import org.cameraregistry.geo.jurisdiction.InvalidJurisdictionException;
 import org.cameraregistry.geo.jurisdiction.JurisdictionNotSetException;
 import org.cameraregistry.geo.search.IndexLoadingException;
+import org.cameraregistry.geo.search.InvalidSearchAreaException;
 import org.cameraregistry.geo.search.NoJurisdictionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,12 @@ class ProblemDetailsAdvice extends ProblemDetailsHandler {
     @ExceptionHandler(InvalidJurisdictionException.class)
     ResponseEntity<Object> invalidJurisdiction(InvalidJurisdictionException ex) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-jurisdiction", "Invalid jurisdiction", ex.getMessage(),
+                new HttpHeaders(), Map.of("fault", ex.fault()));
+    }
+
+    @ExceptionHandler(InvalidSearchAreaException.class)
+    ResponseEntity<Object> invalidSearchArea(InvalidSearchAreaException ex) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-search-area", "Invalid search area", ex.getMessage(),
                 new HttpHeaders(), Map.of("fault", ex.fault()));
     }
 

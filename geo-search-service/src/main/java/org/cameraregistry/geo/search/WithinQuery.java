@@ -1,17 +1,24 @@
 package org.cameraregistry.geo.search;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.Explode;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.cameraregistry.events.camera.CameraLevel;
+import org.cameraregistry.events.camera.CameraView;
 
-/** {@code GET /api/search/within?lat=&lon=&radiusMeters=&limit=}: every camera within a circle. */
+/** {@code GET /api/search/within?lat=&lon=&radiusMeters=&limit=&level=&views=}: every camera within a circle. */
 record WithinQuery(
         @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
         @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("50000") Double radiusMeters,
-        @Min(1) @Max(5000) Integer limit) {
+        @Min(1) @Max(5000) Integer limit,
+        @Parameter(description = "Only cameras of these levels, comma-separated", explode = Explode.FALSE) List<CameraLevel> level,
+        @Parameter(description = "Only cameras that look at any of these, comma-separated", explode = Explode.FALSE) List<CameraView> views) implements CameraCriteria {
 
     static final int DEFAULT_LIMIT = 1000;
 

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.Set;
+import org.cameraregistry.events.camera.CameraDetails;
 import org.cameraregistry.events.camera.CameraLevel;
+import org.cameraregistry.events.camera.CameraView;
 import org.cameraregistry.testkit.ApiClient;
 import org.cameraregistry.geo.GivenJurisdiction;
 import org.cameraregistry.testkit.TestIssuer;
@@ -68,6 +71,93 @@ class SearchApiIT extends GeoSearchIntegrationTest {
         assertThat(ids(api.get(within(1100)).json())).containsExactly(near.toString(), middle.toString(), far.toString());
     }
 
+    /**
+     * Every shape finds the same three cameras around one spot, filtered by level and by views, and
+     * a box or polygon answer says how many there are when its limit leaves some out.
+     */
+    @Test
+    void everyShapeFiltersByLevelAndViewsAndSaysHowManyThereAre() {
+        double lat = 32.9100;
+        double lon = -96.4700;
+        UUID street = UUID.randomUUID();
+        UUID parking = UUID.randomUUID();
+        UUID streetAndEntrance = UUID.randomUUID();
+        try (CameraEventsOnKafka events = new CameraEventsOnKafka(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers())) {
+            events.registered(street, viewing(lat, lon, CameraLevel.LEVEL_1, CameraView.STREET));
+            events.registered(parking, viewing(lat + 0.0010, lon, CameraLevel.LEVEL_2, CameraView.PARKING));
+            events.registered(streetAndEntrance, viewing(lat + 0.0020, lon, CameraLevel.LEVEL_2, CameraView.ENTRANCE,
+                    CameraView.STREET));
+        }
+        String box = "/api/search/within-box?south=" + (lat - 0.001) + "&west=" + (lon - 0.001) + "&north="
+                + (lat + 0.003) + "&east=" + (lon + 0.001);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids(api.get(box)).size() == 3);
+
+        // Within 500 m: other tests' cameras lie farther away.
+        String near = "lat=" + lat + "&lon=" + lon + "&maxDistanceMeters=500";
+        assertThat(ids(api.get("/api/search/nearest?" + near + "&level=LEVEL_2")))
+                .containsExactly(parking.toString(), streetAndEntrance.toString());
+        assertThat(ids(api.get("/api/search/nearest?" + near + "&views=STREET")))
+                .containsExactly(street.toString(), streetAndEntrance.toString());
+        assertThat(ids(api.get("/api/search/nearest?" + near + "&views=PARKING,ENTRANCE&level=LEVEL_2")))
+                .containsExactly(parking.toString(), streetAndEntrance.toString());
+        assertThat(ids(api.get("/api/search/nearest?lat=" + lat + "&lon=" + lon + "&maxDistanceMeters=150")))
+                .containsExactly(street.toString(), parking.toString());
+        assertThat(ids(api.get("/api/search/within?lat=" + lat + "&lon=" + lon + "&radiusMeters=500&views=ENTRANCE")))
+                .containsExactly(streetAndEntrance.toString());
+        JsonNode viewsOfOne = api.get("/api/search/within?lat=" + lat + "&lon=" + lon + "&radiusMeters=500&views=ENTRANCE").json();
+        assertThat(viewsOfOne.path("cameras").get(0).path("views").values()).extracting(JsonNode::asString)
+                .containsExactly("STREET", "ENTRANCE");
+
+        assertThat(ids(api.get(box + "&level=LEVEL_1"))).containsExactly(street.toString());
+        JsonNode limited = api.get(box + "&limit=2").json();
+        assertThat(limited.path("cameras").size()).isEqualTo(2);
+        assertThat(limited.path("total").asInt()).isEqualTo(3);
+        assertThat(limited.path("complete").asBoolean()).isFalse();
+        assertThat(api.get(box).json().path("complete").asBoolean()).isTrue();
+
+        // A triangle around the two southern cameras only, edges straight in longitude and latitude.
+        String triangle = "{\"type\": \"Polygon\", \"coordinates\": [[[" + (lon - 0.002) + ", " + (lat - 0.001) + "], ["
+                + (lon + 0.002) + ", " + (lat - 0.001) + "], [" + lon + ", " + (lat + 0.0015) + "], [" + (lon - 0.002) + ", "
+                + (lat - 0.001) + "]]]}";
+        assertThat(ids(api.postAs("application/geo+json", "/api/search/within-polygon", triangle)))
+                .containsExactlyInAnyOrder(street.toString(), parking.toString());
+        assertThat(ids(api.post("/api/search/within-polygon?views=PARKING", triangle))).containsExactly(parking.toString());
+    }
+
+    static Stream<Arguments> invalidAreas() {
+        return Stream.of(
+                Arguments.of("{\"type\": \"Point\", \"coordinates\": [-96.8, 32.7]}", "unsupported-type"),
+                Arguments.of("{\"type\": \"Polygon\", \"coordinates\": [[[-96.8, 32.7], [-96.7, 32.7], [-96.7, 32.8]]]}",
+                        "too-few-positions"),
+                Arguments.of("{\"type\": \"Polygon\", \"coordinates\": [[[-96.8, 32.7], [-96.7, 32.8], [-96.7, 32.7],"
+                        + " [-96.8, 32.8], [-96.8, 32.7]]]}", "self-intersection"),
+                Arguments.of("{\"type\": \"Polygon\", \"coordinates\": [[[32.7, -196.8], [32.8, -96.8], [32.8, -96.7],"
+                        + " [32.7, -196.8]]]}", "position-out-of-range"));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("invalidAreas")
+    void anInvalidPolygonIs400NamingItsFault(String polygon, String fault) {
+        ApiClient.Response refused = api.post("/api/search/within-polygon", polygon);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.header("Content-Type")).contains("application/problem+json");
+        assertThat(refused.json().path("type").asString()).isEqualTo("https://cameraregistry.org/problems/invalid-search-area");
+        assertThat(refused.json().path("fault").asString()).isEqualTo(fault);
+    }
+
+    @Test
+    void aBoxWhoseSouthIsAboveItsNorthIs400() {
+        ApiClient.Response refused = api.get("/api/search/within-box?south=33&west=-97&north=32&east=-96");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("fault").asString()).isEqualTo("south-above-north");
+    }
+
+    private static CameraDetails viewing(double lat, double lon, CameraLevel level, CameraView... views) {
+        return new CameraDetails("Test camera", lat, lon, level, null, null, Set.of(views), false, null, false);
+    }
+
     @Test
     void aSearchWhereThereAreNoCamerasAnswersAnEmptyList() {
         ApiClient.Response response = api.get("/api/search/within?lat=-45.0&lon=170.0&radiusMeters=1000");
@@ -93,7 +183,15 @@ class SearchApiIT extends GeoSearchIntegrationTest {
                 Arguments.of("/api/search/within?lat=32.7&lon=-96.8", "radiusMeters"),
                 Arguments.of("/api/search/within?lat=32.7&lon=-96.8&radiusMeters=0", "radiusMeters"),
                 Arguments.of("/api/search/within?lat=32.7&lon=-96.8&radiusMeters=50001", "radiusMeters"),
-                Arguments.of("/api/search/within?lat=32.7&lon=-96.8&radiusMeters=far", "radiusMeters"));
+                Arguments.of("/api/search/within?lat=32.7&lon=-96.8&radiusMeters=far", "radiusMeters"),
+                Arguments.of("/api/search/nearest?lat=32.7&lon=-96.8&maxDistanceMeters=0", "maxDistanceMeters"),
+                Arguments.of("/api/search/nearest?lat=32.7&lon=-96.8&maxDistanceMeters=100001", "maxDistanceMeters"),
+                Arguments.of("/api/search/nearest?lat=32.7&lon=-96.8&level=LEVEL_3", "level"),
+                Arguments.of("/api/search/nearest?lat=32.7&lon=-96.8&views=SKY", "views"),
+                Arguments.of("/api/search/within-box?south=32&west=-97&north=33", "east"),
+                Arguments.of("/api/search/within-box?south=-91&west=-97&north=33&east=-96", "south"),
+                Arguments.of("/api/search/within-box?south=32&west=-97&north=33&east=-96&limit=5001", "limit"),
+                Arguments.of("/api/search/within-box?south=32&west=-97&north=33&east=-96&level=LEVEL_3", "level"));
     }
 
     @ParameterizedTest(name = "{0}")
