@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,7 +69,9 @@ public class DeliveryRecords {
                     throw e;
                 }
             }
-            Document stored = deliveries.find(eq("_id", notification.id())).first();
+            // Named fields: the wire server then copies the document under its lock, so a claim read
+            // while another instance takes it over is never half old, half new (docs/adr/0001).
+            Document stored = deliveries.find(eq("_id", notification.id())).projection(RECORD).first();
             if (stored == null) {
                 continue; // released meanwhile (its attempts were spent): claim it anew
             }
@@ -134,6 +137,9 @@ public class DeliveryRecords {
         }
         return toRecord(updated);
     }
+
+    private static final Bson RECORD = Projections.include("accountId", "kind", "causeEventIds", "state", "reason",
+            "claimedAt", "claims", "finishedAt", "outcomePublished");
 
     private static Record toRecord(Document document) {
         Date finished = document.getDate("finishedAt");
