@@ -56,13 +56,16 @@ public final class CameraIndex {
     private final long[][][] rows = new long[ROWS][][];
     private final StampedLock lock = new StampedLock();
 
-    /**
-     * Per slot, one per camera ever held (a removed camera keeps its slot, to remember its version):
-     * its id's two halves and its version, side by side, so that an answer reads one cache line.
-     */
-    private long[] slotData = new long[3 * 1024];
+    // Per slot, one per camera ever held (a removed camera keeps its slot, to remember its version).
+    private long[] versions = new long[1024];
     /** The tile the camera is in (row * 360 + degree), or NOT_HELD once removed. */
     private int[] tileOf = new int[1024];
+    /** Where in its tile the camera is; a tile's rebuild sets it for every camera in it. */
+    private int[] placeInTile = new int[1024];
+    /** The ids of removed cameras, which are in no tile to read them from. */
+    private final Map<Integer, UUID> removedIds = new HashMap<>();
+    /** The ids of the cameras a batch of writes is placing, until their tiles are rebuilt. */
+    private final Map<Integer, UUID> placingIds = new HashMap<>();
     private int slots;
     /** Open addressing from id to slot + 1, linear probing; 0 is an empty place. */
     private int[] table = new int[2048];
@@ -97,26 +100,28 @@ public final class CameraIndex {
             int applied = 0;
             for (IndexedCamera camera : newest.values()) {
                 int slot = slotOf(camera.id());
-                if (slot >= 0 && slotData[3 * slot + 2] >= camera.version()) {
+                if (slot >= 0 && versions[slot] >= camera.version()) {
                     continue;
                 }
                 if (slot < 0) {
                     slot = newSlot(camera.id());
                 } else if (tileOf[slot] != NOT_HELD) {
-                    changes.remove(tileOf[slot], slot);
+                    changes.remove(tileOf[slot], placeInTile[slot]);
                     size--;
                 }
+                removedIds.remove(slot);
+                placingIds.put(slot, camera.id());
                 int row = rowOf(camera.latitude());
                 int column = Math.floorMod(columnOf(camera.longitude()), COLUMNS);
                 int tile = row * TILES_PER_ROW + column / Tile.CELLS;
-                changes.add(tile, camera.latitude(), camera.longitude(),
-                        slot | Flags.of(camera.level(), camera.views()) << SLOT_BITS);
-                slotData[3 * slot + 2] = camera.version();
+                changes.add(tile, camera, slot | Flags.of(camera.level(), camera.views()) << SLOT_BITS);
+                versions[slot] = camera.version();
                 tileOf[slot] = tile;
                 size++;
                 applied++;
             }
             changes.publish();
+            placingIds.clear();
             return applied;
         } finally {
             lock.unlockWrite(stamp);
@@ -128,18 +133,19 @@ public final class CameraIndex {
         long stamp = lock.writeLock();
         try {
             int slot = slotOf(id);
-            if (slot >= 0 && slotData[3 * slot + 2] >= version) {
+            if (slot >= 0 && versions[slot] >= version) {
                 return false;
             }
             if (slot < 0) {
                 slot = newSlot(id);
             } else if (tileOf[slot] != NOT_HELD) {
                 Changes changes = new Changes();
-                changes.remove(tileOf[slot], slot);
+                changes.remove(tileOf[slot], placeInTile[slot]);
                 changes.publish();
                 size--;
             }
-            slotData[3 * slot + 2] = version;
+            removedIds.put(slot, id);
+            versions[slot] = version;
             tileOf[slot] = NOT_HELD;
             return true;
         } finally {
@@ -152,7 +158,7 @@ public final class CameraIndex {
         long stamp = lock.readLock();
         try {
             int slot = slotOf(id);
-            return slot >= 0 && slotData[3 * slot + 2] >= version;
+            return slot >= 0 && versions[slot] >= version;
         } finally {
             lock.unlockRead(stamp);
         }
@@ -169,9 +175,7 @@ public final class CameraIndex {
         private final Map<Integer, int[]> removals = new HashMap<>();
         private final Map<Integer, Tile.Additions> additions = new HashMap<>();
 
-        void remove(int tile, int slot) {
-            long[] old = tile(tile);
-            int at = Tile.indexOfSlot(old, slot);
+        void remove(int tile, int at) {
             int[] list = removals.get(tile);
             if (list == null) {
                 list = new int[] {0, 0, 0, 0};
@@ -183,8 +187,9 @@ public final class CameraIndex {
             list[++list[0]] = at;
         }
 
-        void add(int tile, double latitude, double longitude, int slotAndFlags) {
-            additions.computeIfAbsent(tile, key -> new Tile.Additions()).add(latitude, longitude, slotAndFlags);
+        void add(int tile, IndexedCamera camera, int slotAndFlags) {
+            additions.computeIfAbsent(tile, key -> new Tile.Additions()).add(camera.latitude(), camera.longitude(),
+                    slotAndFlags, camera.id().getMostSignificantBits(), camera.id().getLeastSignificantBits());
         }
 
         void publish() {
@@ -202,6 +207,9 @@ public final class CameraIndex {
                     rows[row] = new long[TILES_PER_ROW][];
                 }
                 rows[row][tile % TILES_PER_ROW] = rebuilt;
+                for (int i = 0; rebuilt != null && i < Tile.size(rebuilt); i++) {
+                    placeInTile[Tile.meta(rebuilt, i) & SLOT_MASK] = i;
+                }
             }
         }
 
@@ -218,11 +226,23 @@ public final class CameraIndex {
             if (entry == 0) {
                 return -1;
             }
-            int slot = entry - 1;
-            if (slotData[3 * slot] == id.getMostSignificantBits() && slotData[3 * slot + 1] == id.getLeastSignificantBits()) {
-                return slot;
+            if (idOf(entry - 1).equals(id)) {
+                return entry - 1;
             }
         }
+    }
+
+    /** A slot's camera id: from its tile, or, while it is being placed or once removed, from where it waits. */
+    private UUID idOf(int slot) {
+        UUID placing = placingIds.get(slot);
+        if (placing != null) {
+            return placing;
+        }
+        if (tileOf[slot] == NOT_HELD) {
+            return removedIds.get(slot);
+        }
+        long[] tile = rows[tileOf[slot] / TILES_PER_ROW][tileOf[slot] % TILES_PER_ROW];
+        return new UUID(Tile.idHigh(tile, placeInTile[slot]), Tile.idLow(tile, placeInTile[slot]));
     }
 
     private int newSlot(UUID id) {
@@ -231,27 +251,28 @@ public final class CameraIndex {
         }
         if (slots == tileOf.length) {
             int capacity = slots + (slots >> 1);
-            slotData = Arrays.copyOf(slotData, 3 * capacity);
+            versions = Arrays.copyOf(versions, capacity);
             tileOf = Arrays.copyOf(tileOf, capacity);
+            placeInTile = Arrays.copyOf(placeInTile, capacity);
         }
         int slot = slots++;
-        slotData[3 * slot] = id.getMostSignificantBits();
-        slotData[3 * slot + 1] = id.getLeastSignificantBits();
+        // Not held until a batch places it; its id waits with the removed ones' meanwhile.
         tileOf[slot] = NOT_HELD;
+        removedIds.put(slot, id);
         if (slots * 4 > table.length * 3) {
             table = new int[table.length * 2];
             for (int s = 0; s < slots; s++) {
-                place(s);
+                place(s, idOf(s));
             }
         } else {
-            place(slot);
+            place(slot, id);
         }
         return slot;
     }
 
-    private void place(int slot) {
+    private void place(int slot, UUID id) {
         int mask = table.length - 1;
-        int at = hash(slotData[3 * slot], slotData[3 * slot + 1]) & mask;
+        int at = hash(id.getMostSignificantBits(), id.getLeastSignificantBits()) & mask;
         while (table[at] != 0) {
             at = (at + 1) & mask;
         }
@@ -477,7 +498,7 @@ public final class CameraIndex {
             this.y = cosPhi * Math.sin(lambda);
             this.z = sinPhi;
             this.filter = filter;
-            this.heap = new NearestHeap(limit, slotData);
+            this.heap = new NearestHeap(limit);
             tighten(GreatCircle.haversineOf(farthestMeters));
         }
 
@@ -571,13 +592,15 @@ public final class CameraIndex {
                 double cameraLatitude = Double.longBitsToDouble(data[at]);
                 double cameraLongitude = Double.longBitsToDouble(data[at + 1]);
                 double h = GreatCircle.haversine(phi, cosPhi, sinPhi, lambda, cameraLatitude, cameraLongitude);
-                if (h > bound || !heap.wouldKeep(h, slotAndFlags & SLOT_MASK)) {
+                long idHigh = data[at + 4];
+                long idLow = data[at + 5];
+                if (h > bound || !heap.wouldKeep(h, idHigh, idLow)) {
                     continue;
                 }
                 if (!filter.everywhere() && !filter.area().covers(cameraLatitude, cameraLongitude)) {
                     continue;
                 }
-                heap.offer(h, slotAndFlags, cameraLatitude, cameraLongitude);
+                heap.offer(h, slotAndFlags, cameraLatitude, cameraLongitude, idHigh, idLow);
                 if (heap.isFull()) {
                     tighten(heap.farthest());
                 }
@@ -590,7 +613,7 @@ public final class CameraIndex {
         }
 
         List<NearbyCamera> answer() {
-            return heap.nearestFirst(slotData);
+            return heap.nearestFirst();
         }
     }
 
@@ -599,7 +622,7 @@ public final class CameraIndex {
 
         final CameraFilter filter;
         final int limit;
-        final List<IndexedCamera> found = new ArrayList<>();
+        final List<FoundCamera> found = new ArrayList<>();
         int total;
 
         InArea(int limit, CameraFilter filter) {
@@ -609,8 +632,7 @@ public final class CameraIndex {
 
         /** Takes camera {@code i} of a tile if the filter accepts it, its place being known to be in the area. */
         final void take(long[] tile, int i) {
-            int slotAndFlags = Tile.meta(tile, i);
-            int flags = slotAndFlags >>> SLOT_BITS;
+            int flags = Tile.meta(tile, i) >>> SLOT_BITS;
             if (!filter.acceptsFlags(flags)) {
                 return;
             }
@@ -621,9 +643,7 @@ public final class CameraIndex {
             }
             total++;
             if (found.size() < limit) {
-                int slot = slotAndFlags & SLOT_MASK;
-                found.add(new IndexedCamera(new UUID(slotData[3 * slot], slotData[3 * slot + 1]), slotData[3 * slot + 2],
-                        latitude, longitude,
+                found.add(new FoundCamera(new UUID(Tile.idHigh(tile, i), Tile.idLow(tile, i)), latitude, longitude,
                         Flags.level(flags), Flags.views(flags)));
             }
         }

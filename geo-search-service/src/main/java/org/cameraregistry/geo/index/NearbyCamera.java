@@ -1,5 +1,5 @@
 package org.cameraregistry.geo.index;
 
 /** A camera found by a search, and how far it is from the searched point. */
-public record NearbyCamera(IndexedCamera camera, double distanceMeters) {
+public record NearbyCamera(FoundCamera camera, double distanceMeters) {
 }

@@ -5,120 +5,147 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The nearest cameras a search has found so far, at most {@code limit}, the farthest on top, in
- * primitive arrays. Equal distances are ordered by camera id, so that an answer cut by its limit
- * is the same whichever order the cameras were met in.
+ * The nearest cameras a search has found so far, at most {@code limit}, in primitive arrays.
+ * Until the limit is reached every camera offered is kept, in the order offered; from then on they
+ * form a heap with the farthest on top, which a nearer camera replaces. Equal distances are
+ * ordered by camera id, so that an answer cut by its limit is the same whichever order the
+ * cameras were met in.
  */
 final class NearestHeap {
 
     private final int limit;
-    /** The index's per-slot id halves and versions, three longs a slot. */
-    private final long[] slotData;
     private double[] keys;
     private int[] metas;
     private double[] latLon;
+    private long[] ids;
     private int size;
 
-    NearestHeap(int limit, long[] slotData) {
+    NearestHeap(int limit) {
         this.limit = limit;
-        this.slotData = slotData;
         int capacity = Math.min(limit, 64);
         keys = new double[capacity];
         metas = new int[capacity];
         latLon = new double[2 * capacity];
+        ids = new long[2 * capacity];
     }
 
     boolean isFull() {
         return size == limit;
     }
 
-    /** The haversine of the farthest kept. */
+    /** The haversine of the farthest kept, once full. */
     double farthest() {
         return keys[0];
     }
 
-    /** Whether a camera this far would be kept: always while there is room, else if nearer than the farthest. */
-    boolean wouldKeep(double haversine, int slot) {
-        return size < limit || before(haversine, slot, keys[0], metas[0] & CameraIndex.SLOT_MASK);
+    /** Whether a camera this far would be kept: always while there is room, else if before the farthest. */
+    boolean wouldKeep(double haversine, long idHigh, long idLow) {
+        return size < limit || before(haversine, idHigh, idLow, 0);
     }
 
     /** Keeps a camera that {@link #wouldKeep} keeps, putting out the farthest if there is no room. */
-    void offer(double haversine, int meta, double latitude, double longitude) {
+    void offer(double haversine, int meta, double latitude, double longitude, long idHigh, long idLow) {
         if (size < limit) {
             if (size == keys.length) {
-                int capacity = Math.min(limit, size * 2);
+                int capacity = (int) Math.min(limit, size * 2L);
                 keys = Arrays.copyOf(keys, capacity);
                 metas = Arrays.copyOf(metas, capacity);
                 latLon = Arrays.copyOf(latLon, 2 * capacity);
+                ids = Arrays.copyOf(ids, 2 * capacity);
             }
-            int at = size++;
-            while (at > 0) {
-                int parent = (at - 1) >>> 1;
-                if (!before(keys[parent], metas[parent] & CameraIndex.SLOT_MASK, haversine, meta & CameraIndex.SLOT_MASK)) {
-                    break;
+            put(size++, haversine, meta, latitude, longitude, idHigh, idLow);
+            if (size == limit) {
+                for (int at = size / 2 - 1; at >= 0; at--) {
+                    siftDown(at);
                 }
-                move(parent, at);
-                at = parent;
             }
-            put(at, haversine, meta, latitude, longitude);
-        } else {
-            int at = 0;
-            while (true) {
-                int child = 2 * at + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && before(keys[child], slot(child), keys[child + 1], slot(child + 1))) {
-                    child++;
-                }
-                if (!before(haversine, meta & CameraIndex.SLOT_MASK, keys[child], slot(child))) {
-                    break;
-                }
-                move(child, at);
-                at = child;
-            }
-            put(at, haversine, meta, latitude, longitude);
+            return;
         }
+        put(0, haversine, meta, latitude, longitude, idHigh, idLow);
+        siftDown(0);
     }
 
-    /** The cameras kept, nearest first; the heap is empty afterwards. */
-    List<NearbyCamera> nearestFirst(long[] currentSlotData) {
-        // The ids first, in a loop of independent loads, so that the processor fetches them from
-        // memory together rather than one after another between allocations.
-        long[] ids = new long[3 * size];
-        for (int at = 0; at < size; at++) {
-            int slot = metas[at] & CameraIndex.SLOT_MASK;
-            ids[3 * at] = currentSlotData[3 * slot];
-            ids[3 * at + 1] = currentSlotData[3 * slot + 1];
-            ids[3 * at + 2] = currentSlotData[3 * slot + 2];
-        }
+    /** The cameras kept, nearest first. */
+    List<NearbyCamera> nearestFirst() {
+        int[] order = nearestFirstOrder();
         NearbyCamera[] nearest = new NearbyCamera[size];
-        for (int at = 0; at < size; at++) {
+        for (int n = 0; n < size; n++) {
+            int at = order[n];
             int flags = metas[at] >>> CameraIndex.SLOT_BITS;
-            nearest[at] = new NearbyCamera(new IndexedCamera(new UUID(ids[3 * at], ids[3 * at + 1]), ids[3 * at + 2],
-                    latLon[2 * at], latLon[2 * at + 1], Flags.level(flags), Flags.views(flags)),
-                    GreatCircle.metersOf(keys[at]));
+            nearest[n] = new NearbyCamera(new FoundCamera(new UUID(ids[2 * at], ids[2 * at + 1]), latLon[2 * at],
+                    latLon[2 * at + 1], Flags.level(flags), Flags.views(flags)), GreatCircle.metersOf(keys[at]));
         }
-        // Sorted by the same order as the heap: distance, then id.
-        Arrays.sort(nearest, NEAREST_FIRST);
-        size = 0;
         return Arrays.asList(nearest);
     }
 
-    private static final java.util.Comparator<NearbyCamera> NEAREST_FIRST = java.util.Comparator
-            .comparingDouble(NearbyCamera::distanceMeters).thenComparing(nearby -> nearby.camera().id());
-
-    /** Whether {@code (a, slotA)} comes before {@code (b, slotB)}: nearer, or as near with the lower id. */
-    private boolean before(double a, int slotA, double b, int slotB) {
-        if (a != b) {
-            return a < b;
+    /**
+     * The kept cameras' places in the arrays, nearest first: the keys with their places packed in
+     * their lowest bits sorted as longs (a haversine is never negative, so its bits sort as it
+     * does), then each run of keys equal but for those bits put in exact order.
+     */
+    private int[] nearestFirstOrder() {
+        int placeBits = 32 - Integer.numberOfLeadingZeros(Math.max(size, 1));
+        long placeMask = (1L << placeBits) - 1;
+        long[] packed = new long[size];
+        for (int at = 0; at < size; at++) {
+            packed[at] = (Double.doubleToRawLongBits(keys[at]) & ~placeMask) | at;
         }
-        int byHigh = Long.compare(slotData[3 * slotA], slotData[3 * slotB]);
-        return byHigh != 0 ? byHigh < 0 : Long.compare(slotData[3 * slotA + 1], slotData[3 * slotB + 1]) < 0;
+        Arrays.sort(packed);
+        int[] order = new int[size];
+        for (int n = 0; n < size; n++) {
+            order[n] = (int) (packed[n] & placeMask);
+        }
+        for (int start = 0; start < size; ) {
+            int end = start + 1;
+            while (end < size && (packed[end] & ~placeMask) == (packed[start] & ~placeMask)) {
+                end++;
+            }
+            for (int i = start + 1; i < end; i++) {
+                int place = order[i];
+                int j = i - 1;
+                while (j >= start && before(keys[place], ids[2 * place], ids[2 * place + 1], order[j])) {
+                    order[j + 1] = order[j];
+                    j--;
+                }
+                order[j + 1] = place;
+            }
+            start = end;
+        }
+        return order;
     }
 
-    private int slot(int at) {
-        return metas[at] & CameraIndex.SLOT_MASK;
+    private void siftDown(int from) {
+        double key = keys[from];
+        int meta = metas[from];
+        double latitude = latLon[2 * from];
+        double longitude = latLon[2 * from + 1];
+        long idHigh = ids[2 * from];
+        long idLow = ids[2 * from + 1];
+        int at = from;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && before(keys[child], ids[2 * child], ids[2 * child + 1], child + 1)) {
+                child++;
+            }
+            if (!before(key, idHigh, idLow, child)) {
+                break;
+            }
+            move(child, at);
+            at = child;
+        }
+        put(at, key, meta, latitude, longitude, idHigh, idLow);
+    }
+
+    /** Whether a camera this far with this id comes before the one kept at {@code at}: nearer, or as near with the lower id. */
+    private boolean before(double key, long idHigh, long idLow, int at) {
+        if (key != keys[at]) {
+            return key < keys[at];
+        }
+        int byHigh = Long.compare(idHigh, ids[2 * at]);
+        return byHigh != 0 ? byHigh < 0 : Long.compare(idLow, ids[2 * at + 1]) < 0;
     }
 
     private void move(int from, int to) {
@@ -126,12 +153,16 @@ final class NearestHeap {
         metas[to] = metas[from];
         latLon[2 * to] = latLon[2 * from];
         latLon[2 * to + 1] = latLon[2 * from + 1];
+        ids[2 * to] = ids[2 * from];
+        ids[2 * to + 1] = ids[2 * from + 1];
     }
 
-    private void put(int at, double key, int meta, double latitude, double longitude) {
+    private void put(int at, double key, int meta, double latitude, double longitude, long idHigh, long idLow) {
         keys[at] = key;
         metas[at] = meta;
         latLon[2 * at] = latitude;
         latLon[2 * at + 1] = longitude;
+        ids[2 * at] = idHigh;
+        ids[2 * at + 1] = idLow;
     }
 }

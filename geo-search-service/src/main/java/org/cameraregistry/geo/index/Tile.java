@@ -9,17 +9,18 @@ import java.util.Arrays;
  * whole. One array and nothing else, because at a million cameras a search's time goes on
  * memory fetches, not arithmetic: a tile costs one fetch to find and one or two to read.
  *
- * <p>The array holds a header, then four longs (32 bytes) per camera. The header is the size, and
+ * <p>The array holds a header, then six longs (48 bytes) per camera. The header is the size, and
  * in a tile of many cameras where each cell's cameras start, so that a search finds a cell at
  * once (a small tile is searched by bisection instead). Per camera: its latitude and its longitude
  * as given (answered and measured exactly; the longitude also tells its cell), its unit vector in
- * floats (a cheap bound that spares most cameras the exact distance), and its slot with its
- * {@link Flags}. The methods here read and make such arrays.
+ * floats (a cheap bound that spares most cameras the exact distance), its slot with its
+ * {@link Flags}, and its id: an answer reads everything it says from the tile it has just swept,
+ * rather than fetch each camera's id from elsewhere in memory. The methods here read and make such arrays.
  */
 final class Tile {
 
     static final int CELLS = CameraIndex.CELLS_PER_DEGREE;
-    static final int STRIDE = 4;
+    static final int STRIDE = 6;
     /**
      * The size from which a tile keeps where each cell starts: its half kilobyte is then at most
      * 16 bytes a camera, and bisecting a smaller tile reads a few cache lines only.
@@ -53,6 +54,14 @@ final class Tile {
         return (int) tile[base(tile) + STRIDE * i + 3];
     }
 
+    static long idHigh(long[] tile, int i) {
+        return tile[base(tile) + STRIDE * i + 4];
+    }
+
+    static long idLow(long[] tile, int i) {
+        return tile[base(tile) + STRIDE * i + 5];
+    }
+
     /** The cell in this tile's row: by the same rounding that placed the camera. */
     static int cell(long[] tile, int i) {
         return cellOf(longitude(tile, i));
@@ -79,15 +88,6 @@ final class Tile {
             }
         }
         return low;
-    }
-
-    static int indexOfSlot(long[] tile, int slot) {
-        for (int i = 0; i < size(tile); i++) {
-            if ((meta(tile, i) & CameraIndex.SLOT_MASK) == slot) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**
@@ -139,13 +139,13 @@ final class Tile {
         return tile;
     }
 
-    /** Cameras waiting to join one tile, gathered by a batch of changes, four longs each as in a tile. */
+    /** Cameras waiting to join one tile, gathered by a batch of changes, six longs each as in a tile. */
     static final class Additions {
 
         int count;
         long[] data = new long[STRIDE * 4];
 
-        void add(double latitude, double longitude, int slotAndFlags) {
+        void add(double latitude, double longitude, int slotAndFlags, long idHigh, long idLow) {
             if (STRIDE * count == data.length) {
                 data = Arrays.copyOf(data, data.length * 2);
             }
@@ -159,6 +159,8 @@ final class Tile {
             data[at + 1] = Double.doubleToRawLongBits(longitude);
             data[at + 2] = (long) Float.floatToRawIntBits(x) << 32 | (Float.floatToRawIntBits(y) & 0xFFFFFFFFL);
             data[at + 3] = (long) Float.floatToRawIntBits(z) << 32 | (slotAndFlags & 0xFFFFFFFFL);
+            data[at + 4] = idHigh;
+            data[at + 5] = idLow;
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.cameraregistry.events.camera.CameraLevel;
 import org.cameraregistry.events.camera.CameraView;
 import org.cameraregistry.geo.index.AreaMatches;
-import org.cameraregistry.geo.index.IndexedCamera;
+import org.cameraregistry.geo.index.FoundCamera;
 
 /**
  * The cameras a box or polygon search found: at most its {@code limit}, from the south-west, and
@@ -21,7 +21,7 @@ record AreaResult(List<Hit> cameras, int total, boolean complete) {
 
     record Hit(UUID id, double latitude, double longitude, CameraLevel level, List<CameraView> views) {
 
-        static Hit of(IndexedCamera camera) {
+        static Hit of(FoundCamera camera) {
             return new Hit(camera.id(), camera.latitude(), camera.longitude(), camera.level(),
                     SearchResult.inOrder(camera.views()));
         }

@@ -73,7 +73,9 @@ class CameraIndexerIT {
         assertThat(indexer.index(new IndexedCamera(id, 2, 32.90, -96.90, CameraLevel.LEVEL_1))).isFalse();
 
         assertThat(index.nearest(32.72, -96.72, 1)).singleElement()
-                .satisfies(nearby -> assertThat(nearby.camera().version()).isEqualTo(3));
+                .satisfies(nearby -> assertThat(nearby.camera().level()).isEqualTo(CameraLevel.LEVEL_2));
+        assertThat(index.holdsAtLeast(id, 3)).isTrue();
+        assertThat(index.holdsAtLeast(id, 4)).isFalse();
         assertThat(store.find(id)).hasValueSatisfying(stored -> assertThat(stored.version()).isEqualTo(3));
     }
 

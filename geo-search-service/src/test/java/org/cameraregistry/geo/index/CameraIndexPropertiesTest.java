@@ -193,6 +193,91 @@ class CameraIndexPropertiesTest {
         assertSameArea(found, matching(scene, wanted, inShape), limit, scene);
     }
 
+    /** One write: a camera (one of a few dozen, so that each is written often) at a version, moved or removed. */
+    record Write(int camera, long version, boolean removal, double lat, double lon, boolean batched) {
+    }
+
+    @Provide
+    Arbitrary<List<Write>> histories() {
+        Arbitrary<Write> write = Combinators.combine(Arbitraries.integers().between(0, 40), Arbitraries.longs().between(1, 12),
+                Arbitraries.of(false, false, true), degrees(32.5, 33.0), degrees(-97.0, -96.5), Arbitraries.of(false, true))
+                .as(Write::new);
+        return write.list().ofMaxSize(300);
+    }
+
+    /**
+     * Writes in any order, duplicated, stale, removing and bringing back cameras, some in batches:
+     * the index holds exactly each camera's newest state, and knows each one's newest version.
+     */
+    @Property(tries = 300)
+    void theIndexHoldsEachCamerasNewestStateWhateverTheOrderOfWrites(@ForAll("histories") List<Write> history) {
+        UUID[] ids = new UUID[41];
+        for (int c = 0; c < ids.length; c++) {
+            ids[c] = new UUID(c * 7919L, c);
+        }
+        CameraIndex index = new CameraIndex(FARTHEST);
+        java.util.Map<UUID, Write> newest = new java.util.HashMap<>();
+        List<IndexedCamera> batch = new ArrayList<>();
+        for (Write write : history) {
+            UUID id = ids[write.camera()];
+            Write held = newest.get(id);
+            if (held == null || held.version() < write.version()) {
+                newest.put(id, write);
+            }
+            if (write.removal()) {
+                index.applyAll(batch);
+                batch.clear();
+                index.remove(id, write.version());
+            } else {
+                IndexedCamera camera = new IndexedCamera(id, write.version(), write.lat(), write.lon(), CameraLevel.LEVEL_1);
+                if (write.batched()) {
+                    batch.add(camera);
+                } else {
+                    index.applyAll(batch);
+                    batch.clear();
+                    index.apply(camera);
+                }
+            }
+        }
+        index.applyAll(batch);
+
+        List<UUID> held = newest.entrySet().stream().filter(entry -> !entry.getValue().removal())
+                .map(java.util.Map.Entry::getKey).toList();
+        AreaMatches all = index.withinBox(new BoundingBox(32.0, -97.5, 33.5, -96.0), Integer.MAX_VALUE, CameraFilter.EVERY_CAMERA);
+        assertThat(all.cameras()).extracting(FoundCamera::id).containsExactlyInAnyOrderElementsOf(held);
+        for (FoundCamera camera : all.cameras()) {
+            Write write = newest.get(camera.id());
+            assertThat(camera.latitude()).isEqualTo(write.lat());
+            assertThat(camera.longitude()).isEqualTo(write.lon());
+        }
+        assertThat(index.size()).isEqualTo(held.size());
+        newest.forEach((id, write) -> {
+            assertThat(index.holdsAtLeast(id, write.version())).isTrue();
+            assertThat(index.holdsAtLeast(id, write.version() + 1)).isFalse();
+        });
+    }
+
+    /** Enough cameras that the table from ids to slots grows several times while they come and go. */
+    @Property(tries = 5)
+    void manyCamerasComingAndGoingAreAllFound(@ForAll long seed) {
+        CameraIndex index = new CameraIndex(FARTHEST);
+        java.util.Random random = new java.util.Random(seed);
+        List<UUID> kept = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            UUID id = new UUID(random.nextLong(), random.nextLong());
+            index.apply(new IndexedCamera(id, 1, 32.5 + random.nextDouble() * 0.5, -97 + random.nextDouble() * 0.5,
+                    CameraLevel.LEVEL_1));
+            if (i % 3 == 0) {
+                index.remove(id, 2);
+            } else {
+                kept.add(id);
+            }
+        }
+        assertThat(index.withinBox(new BoundingBox(32.0, -97.5, 33.5, -96.0), Integer.MAX_VALUE, CameraFilter.EVERY_CAMERA)
+                .cameras()).extracting(FoundCamera::id).containsExactlyInAnyOrderElementsOf(kept);
+        kept.forEach(id -> assertThat(index.holdsAtLeast(id, 1)).isTrue());
+    }
+
     @Provide
     Arbitrary<Double> radii() {
         return Arbitraries.oneOf(Arbitraries.doubles().between(1, 40_000).ofScale(6), Arbitraries.just(Double.MAX_VALUE));
@@ -281,7 +366,8 @@ class CameraIndexPropertiesTest {
                 assertThat(Math.abs(ownDistance - wanted.meters())).as("%s: a different camera at %d, not a tie",
                         scene.region(), i).isLessThanOrEqualTo(TOLERANCE_METERS);
             }
-            assertThat(scene.cameras()).as("the camera answered, as it was given").contains(nearby.camera());
+            assertThat(scene.cameras().stream().map(CameraIndexPropertiesTest::found))
+                    .as("the camera answered, as it was given").contains(nearby.camera());
         }
     }
 
@@ -289,9 +375,14 @@ class CameraIndexPropertiesTest {
         assertThat(found.total()).as("%s: how many in the area", scene.region()).isEqualTo(expected.size());
         assertThat(found.cameras()).as("%s: the cameras answered", scene.region())
                 .hasSize(Math.min(limit, expected.size()));
-        assertNoneTwice(found.cameras().stream().map(IndexedCamera::id).toList());
-        assertThat(expected).as("%s: every camera answered is in the area", scene.region())
-                .containsAll(found.cameras());
+        assertNoneTwice(found.cameras().stream().map(FoundCamera::id).toList());
+        assertThat(expected.stream().map(CameraIndexPropertiesTest::found))
+                .as("%s: every camera answered is in the area", scene.region()).containsAll(found.cameras());
+    }
+
+    /** A camera as an answer shows it. */
+    private static FoundCamera found(IndexedCamera camera) {
+        return new FoundCamera(camera.id(), camera.latitude(), camera.longitude(), camera.level(), camera.views());
     }
 
     private static void assertNoneTwice(List<UUID> ids) {

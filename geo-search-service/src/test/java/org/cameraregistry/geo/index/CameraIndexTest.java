@@ -100,18 +100,18 @@ class CameraIndexTest {
                 new Coordinate(179.5, -16.5), new Coordinate(179.5, -17.5)}));
 
         assertThat(index.withinPolygon(eastOfFiji, 10, CameraFilter.EVERY_CAMERA).cameras())
-                .extracting(IndexedCamera::id).containsExactly(east);
+                .extracting(FoundCamera::id).containsExactly(east);
         SearchPolygon westOfFiji = new SearchPolygon(new GeometryFactory().createPolygon(new Coordinate[] {
                 new Coordinate(-180, -17.5), new Coordinate(-179.5, -17.5), new Coordinate(-179.5, -16.5),
                 new Coordinate(-180, -16.5), new Coordinate(-180, -17.5)}));
         assertThat(index.withinPolygon(westOfFiji, 10, CameraFilter.EVERY_CAMERA).cameras())
-                .extracting(IndexedCamera::id).containsExactly(west);
+                .extracting(FoundCamera::id).containsExactly(west);
         assertThat(index.withinBox(new BoundingBox(-17.5, 179.5, -16.5, 180), 10, CameraFilter.EVERY_CAMERA).cameras())
-                .extracting(IndexedCamera::id).containsExactly(east);
+                .extracting(FoundCamera::id).containsExactly(east);
         assertThat(index.withinBox(new BoundingBox(-17.5, -180, -16.5, -179.5), 10, CameraFilter.EVERY_CAMERA).cameras())
-                .extracting(IndexedCamera::id).containsExactly(west);
+                .extracting(FoundCamera::id).containsExactly(west);
         assertThat(index.withinBox(new BoundingBox(-17.5, 179.5, -16.5, -179.5), 10, CameraFilter.EVERY_CAMERA).cameras())
-                .extracting(IndexedCamera::id).containsExactlyInAnyOrder(east, west);
+                .extracting(FoundCamera::id).containsExactlyInAnyOrder(east, west);
         assertThat(index.nearest(-17.0, 179.9999, 10)).extracting(nearby -> nearby.camera().id())
                 .containsExactlyInAnyOrder(east, west);
     }
