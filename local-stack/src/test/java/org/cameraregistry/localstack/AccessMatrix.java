@@ -210,7 +210,7 @@ final class AccessMatrix {
     }
 
     private static String outcome(String request, ApiClient.Response response) {
-        if (request.startsWith("GET /api/search") && response.status() == 200) {
+        if (request.contains(" /api/search/") && response.status() == 200) {
             return response.json().path("cameras").isEmpty() ? "200-" : "200+";
         }
         return String.valueOf(response.status());
