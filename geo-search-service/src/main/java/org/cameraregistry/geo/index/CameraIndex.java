@@ -33,9 +33,6 @@ import java.util.function.Supplier;
  */
 public final class CameraIndex {
 
-    /** The mean Earth radius (IUGG), the same for every distance the index computes. */
-    public static final double EARTH_RADIUS_METERS = GreatCircle.EARTH_RADIUS_METERS;
-
     static final int SLOT_BITS = 32 - Flags.BITS;
     static final int SLOT_MASK = (1 << SLOT_BITS) - 1;
     static final int CELLS_PER_DEGREE = 128;
@@ -341,7 +338,7 @@ public final class CameraIndex {
         long[] tile = tiles == null ? null : tiles[column / Tile.CELLS];
         int inCell = tile == null ? 0
                 : Tile.firstAtOrAfter(tile, column % Tile.CELLS + 1) - Tile.firstAtOrAfter(tile, column % Tile.CELLS);
-        double cellSide = EARTH_RADIUS_METERS * Math.toRadians(1.0 / CELLS_PER_DEGREE);
+        double cellSide = GreatCircle.EARTH_RADIUS_METERS * Math.toRadians(1.0 / CELLS_PER_DEGREE);
         double cellArea = cellSide * cellSide * Math.max(Math.cos(Math.toRadians(latitude)), 0.01);
         return 1.2 * Math.sqrt(limit * cellArea / (Math.PI * Math.max(inCell, 0.5)));
     }
@@ -510,7 +507,7 @@ public final class CameraIndex {
 
         /** The grid span that holds every place within {@code meters}: the bounding box of that circle. */
         Span capBox(double meters) {
-            double angle = meters / EARTH_RADIUS_METERS;
+            double angle = meters / GreatCircle.EARTH_RADIUS_METERS;
             double degrees = Math.toDegrees(angle);
             double south = latitude - degrees - MARGIN_DEGREES;
             double north = latitude + degrees + MARGIN_DEGREES;

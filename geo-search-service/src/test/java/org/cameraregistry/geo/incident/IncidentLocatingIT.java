@@ -145,6 +145,31 @@ class IncidentLocatingIT extends GeoSearchIntegrationTest {
         assertThat(answer.total()).isZero();
     }
 
+    /** An event a dispatch system got wrong is set aside with the reason, and the incidents after it are located. */
+    @Test
+    void anIncidentThatBreaksItsSchemaGoesToTheDeadLetterTopicAndTheNextIsLocated() {
+        String broken = "DPD-" + UUID.randomUUID();
+        publisher.raw(Topics.INCIDENT_DECLARED, broken, """
+                {"specversion":"1.0","id":"%s","source":"/dispatch/dallas-cad","type":"org.cameraregistry.incident-declared.v1",
+                 "time":"2026-11-25T10:00:00Z","subject":"%s","datacontenttype":"application/json",
+                 "dataschema":"https://schemas.cameraregistry.org/events/incident-declared.v1.json",
+                 "data":{"incidentId":"%s","departmentId":"dallas","incidentType":"ROBBERY","priority":1,
+                         "latitude":132.8,"longitude":-96.7,"declaredAt":"2026-11-25T10:00:00Z",
+                         "expiresAt":"2026-11-25T14:00:00Z"}}""".formatted(UUID.randomUUID(), broken, broken));
+        String next = "DPD-" + UUID.randomUUID();
+        declare(next, "ROBBERY", LAT, LON, 100, Instant.now());
+
+        String deadLetters = Topics.deadLetter(Topics.INCIDENT_DECLARED, "geo-search");
+        try (KafkaProbe dead = new KafkaProbe(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers(), deadLetters)) {
+            ConsumerRecord<String, byte[]> record = dead.await(deadLetters, broken, 1).getFirst();
+            var reason = record.headers().lastHeader("kafka_dlt-exception-message");
+            assertThat(reason).isNotNull();
+            assertThat(new String(reason.value(), java.nio.charset.StandardCharsets.UTF_8)).contains("latitude");
+        }
+        only(located.await(Topics.INCIDENT_CAMERAS_LOCATED, next, 1));
+        assertThat(located.recordsUpToNow(Topics.INCIDENT_CAMERAS_LOCATED, broken)).isEmpty();
+    }
+
     private UUID registered(double lat, double lon, CameraLevel level, UUID owner) {
         UUID id = UUID.randomUUID();
         CameraDetails camera = new CameraDetails("Test camera", lat, lon, level, null, null, Set.of(), false, null, false);
