@@ -13,12 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nearest how far a nearest-cameras search looks
  * @param jurisdictions how departments' jurisdictions are checked and shared between instances
  * @param search  what a search may ask
+ * @param clusters how cameras are clustered for a map
  * @param incidents how the cameras around an incident are located
  * @param outbox  how {@code incident-cameras-located} events are relayed to Kafka
  */
 @ConfigurationProperties("geo-search")
 public record GeoSearchProperties(@DefaultValue Events events, @DefaultValue Nearest nearest,
         @DefaultValue JurisdictionSettings jurisdictions, @DefaultValue Search search,
+        @DefaultValue Clusters clusters,
         @DefaultValue Incidents incidents, @DefaultValue OutboxSettings outbox) {
 
     /**
@@ -49,6 +51,16 @@ public record GeoSearchProperties(@DefaultValue Events events, @DefaultValue Nea
 
     /** @param maxPolygonVertices the most vertices a polygon searched within may have */
     public record Search(@DefaultValue("1000") int maxPolygonVertices) {
+    }
+
+    /**
+     * @param listedUpTo the most cameras a cluster may hold and still list them, rather than only count them
+     * @param maxCells   the most cells a clusters answer may have: a map asking for finer ones than
+     *                   that over its box gets coarser ones
+     */
+    public record Clusters(
+            @DefaultValue("5") int listedUpTo,
+            @DefaultValue("2000") int maxCells) {
     }
 
     /**

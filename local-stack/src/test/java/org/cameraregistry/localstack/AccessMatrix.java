@@ -57,6 +57,8 @@ final class AccessMatrix {
     private static final String RICHARDSON_NEAREST = "/api/search/nearest?lat=32.9483&lon=-96.7299&maxDistanceMeters=2000";
     private static final String DALLAS_BOX = "/api/search/within-box?south=32.76&west=-96.82&north=32.80&east=-96.78";
     private static final String RICHARDSON_BOX = "/api/search/within-box?south=32.93&west=-96.75&north=32.97&east=-96.71";
+    private static final String DALLAS_CLUSTERS = "/api/search/clusters?south=32.76&west=-96.82&north=32.80&east=-96.78&zoom=14";
+    private static final String RICHARDSON_CLUSTERS = "/api/search/clusters?south=32.93&west=-96.75&north=32.97&east=-96.71&zoom=14";
     private static final String DALLAS_POLYGON = square(32.7801, -96.8005);
     private static final String RICHARDSON_POLYGON = square(32.9483, -96.7299);
     private static final String CAMERA = """
@@ -121,6 +123,9 @@ final class AccessMatrix {
                 (caller, api) -> api.post("/api/search/within-polygon", DALLAS_POLYGON));
         row("POST /api/search/within-polygon", "Richardson", "401 403 403 200- 200+ 200- 403 403",
                 (caller, api) -> api.post("/api/search/within-polygon", RICHARDSON_POLYGON));
+        row("GET /api/search/clusters", "Dallas", "401 403 403 200+ 200- 200+ 403 403", (caller, api) -> api.get(DALLAS_CLUSTERS));
+        row("GET /api/search/clusters", "Richardson", "401 403 403 200- 200+ 200- 403 403",
+                (caller, api) -> api.get(RICHARDSON_CLUSTERS));
         row("GET /api/departments/{id}/jurisdiction", "Dallas", "401 403 403 200 403 200 200 403",
                 (caller, api) -> api.get(jurisdiction));
         row("PUT /api/departments/{id}/jurisdiction", "Dallas", "401 403 403 403 403 403 200 403",
@@ -211,7 +216,9 @@ final class AccessMatrix {
 
     private static String outcome(String request, ApiClient.Response response) {
         if (request.contains(" /api/search/") && response.status() == 200) {
-            return response.json().path("cameras").isEmpty() ? "200-" : "200+";
+            // A search answers cameras, or for a map, clusters of them.
+            String found = request.contains("/clusters") ? "clusters" : "cameras";
+            return response.json().path(found).isEmpty() ? "200-" : "200+";
         }
         return String.valueOf(response.status());
     }

@@ -349,18 +349,31 @@ public final class CameraIndex {
      */
     public AreaMatches withinBox(BoundingBox box, int limit, CameraFilter filter) {
         return consistently(() -> {
-            InBox search = new InBox(box, limit, filter);
-            search.scan();
-            return search.answer();
+            FirstFound found = new FirstFound(limit);
+            new InBox(box, filter, found).scan();
+            return found.answer();
         });
     }
 
     /** As {@link #withinBox}, within a polygon, its boundary included. */
     public AreaMatches withinPolygon(SearchPolygon polygon, int limit, CameraFilter filter) {
         return consistently(() -> {
-            InPolygon search = new InPolygon(polygon, limit, filter);
-            search.scan();
-            return search.answer();
+            FirstFound found = new FirstFound(limit);
+            new InPolygon(polygon, filter, found).scan();
+            return found.answer();
+        });
+    }
+
+    /**
+     * The cameras in a box that {@code filter} accepts, counted per H3 cell of {@code resolution},
+     * each cell with its cameras' centroid and, where it holds {@code listedUpTo} or fewer, the
+     * cameras themselves: what a map draws when it shows every camera in view.
+     */
+    public CameraClusters clusters(BoundingBox box, int resolution, int listedUpTo, CameraFilter filter) {
+        return consistently(() -> {
+            Clustering clustering = new Clustering(resolution, listedUpTo);
+            new InBox(box, filter, clustering).scan();
+            return clustering.answer();
         });
     }
 
@@ -614,17 +627,46 @@ public final class CameraIndex {
         }
     }
 
-    /** Gathers the cameras of a box or polygon: the first {@code limit} in the order visited, and a count of all. */
+    /** What an area search does with each camera it finds in its area that its filter accepts. */
+    interface Gathering {
+
+        /** Camera {@code i} of {@code tile}, with its flags and place, read already. */
+        void take(long[] tile, int i, int flags, double latitude, double longitude);
+    }
+
+    /** The first {@code limit} cameras in the order visited, and a count of all. */
+    private static final class FirstFound implements Gathering {
+
+        private final int limit;
+        private final List<FoundCamera> found = new ArrayList<>();
+        private int total;
+
+        FirstFound(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void take(long[] tile, int i, int flags, double latitude, double longitude) {
+            total++;
+            if (found.size() < limit) {
+                found.add(Tile.found(tile, i, flags, latitude, longitude));
+            }
+        }
+
+        AreaMatches answer() {
+            return new AreaMatches(List.copyOf(found), total);
+        }
+    }
+
+    /** A box or polygon search: each camera in the area that the filter accepts goes to its {@link Gathering}. */
     private abstract class InArea extends Scan {
 
         final CameraFilter filter;
-        final int limit;
-        final List<FoundCamera> found = new ArrayList<>();
-        int total;
+        final Gathering gathering;
 
-        InArea(int limit, CameraFilter filter) {
-            this.limit = limit;
+        InArea(CameraFilter filter, Gathering gathering) {
             this.filter = filter;
+            this.gathering = gathering;
         }
 
         /** Takes camera {@code i} of a tile if the filter accepts it, its place being known to be in the area. */
@@ -638,15 +680,7 @@ public final class CameraIndex {
             if (!filter.everywhere() && !filter.area().covers(latitude, longitude)) {
                 return;
             }
-            total++;
-            if (found.size() < limit) {
-                found.add(new FoundCamera(new UUID(Tile.idHigh(tile, i), Tile.idLow(tile, i)), latitude, longitude,
-                        Flags.level(flags), Flags.views(flags)));
-            }
-        }
-
-        AreaMatches answer() {
-            return new AreaMatches(List.copyOf(found), total);
+            gathering.take(tile, i, flags, latitude, longitude);
         }
     }
 
@@ -658,8 +692,8 @@ public final class CameraIndex {
         private final int west;
         private final int east;
 
-        InBox(BoundingBox box, int limit, CameraFilter filter) {
-            super(limit, filter);
+        InBox(BoundingBox box, CameraFilter filter, Gathering gathering) {
+            super(filter, gathering);
             this.box = box;
             this.south = rowOf(box.south());
             this.north = rowOf(box.north());
@@ -712,8 +746,8 @@ public final class CameraIndex {
         /** Whether every camera visited is tested on its own, as in column 0 (both -180 and 180). */
         private boolean testingEach;
 
-        InPolygon(SearchPolygon polygon, int limit, CameraFilter filter) {
-            super(limit, filter);
+        InPolygon(SearchPolygon polygon, CameraFilter filter, Gathering gathering) {
+            super(filter, gathering);
             this.polygon = polygon;
             this.south = rowOf(polygon.south() - MARGIN_DEGREES);
             this.north = rowOf(polygon.north() + MARGIN_DEGREES);

@@ -1,6 +1,7 @@
 package org.cameraregistry.geo.index;
 
 import java.util.Arrays;
+import java.util.UUID;
 
 /**
  * The cameras in one row of the index's grid across one degree of longitude: one array of longs,
@@ -60,6 +61,21 @@ final class Tile {
 
     static long idLow(long[] tile, int i) {
         return tile[base(tile) + STRIDE * i + 5];
+    }
+
+    /** Camera {@code i} as an answer says it, its flags and place read already. */
+    static FoundCamera found(long[] tile, int i, int flags, double latitude, double longitude) {
+        return new FoundCamera(new UUID(idHigh(tile, i), idLow(tile, i)), latitude, longitude, Flags.level(flags),
+                Flags.views(flags));
+    }
+
+    /** Its unit vector's x, y and z, in floats: {@code xyz} holds them after. */
+    static void unitVector(long[] tile, int i, float[] xyz) {
+        int at = base(tile) + STRIDE * i;
+        long xy = tile[at + 2];
+        xyz[0] = Float.intBitsToFloat((int) (xy >>> 32));
+        xyz[1] = Float.intBitsToFloat((int) xy);
+        xyz[2] = Float.intBitsToFloat((int) (tile[at + 3] >>> 32));
     }
 
     /** The cell in this tile's row: by the same rounding that placed the camera. */

@@ -32,6 +32,11 @@ record BoxQuery(
     }
 
     BoundingBox box() {
+        return boxOf(south, west, north, east);
+    }
+
+    /** The box these four edges make, or {@code invalid-search-area} if south is above north. */
+    static BoundingBox boxOf(double south, double west, double north, double east) {
         if (south > north) {
             throw new InvalidSearchAreaException("south-above-north", "The box's south (" + south
                     + ") is above its north (" + north + "); south is the lower latitude.");

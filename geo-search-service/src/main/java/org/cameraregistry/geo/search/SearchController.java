@@ -56,6 +56,7 @@ class SearchController {
     private final CameraIndexer indexer;
     private final Jurisdictions jurisdictions;
     private final int maxPolygonVertices;
+    private final GeoSearchProperties.Clusters clusters;
 
     SearchController(CameraIndex index, CameraIndexer indexer, Jurisdictions jurisdictions,
             GeoSearchProperties properties) {
@@ -63,6 +64,7 @@ class SearchController {
         this.indexer = indexer;
         this.jurisdictions = jurisdictions;
         this.maxPolygonVertices = properties.search().maxPolygonVertices();
+        this.clusters = properties.clusters();
     }
 
     @Operation(summary = "The cameras nearest to a point", description = "At most `limit` (default 10, at most"
@@ -132,6 +134,28 @@ class SearchController {
         SearchPolygon area = searchPolygon(polygon);
         requireLoaded();
         return AreaResult.of(index.withinPolygon(area, query.limitOrDefault(), query.within(jurisdiction)));
+    }
+
+    @Operation(summary = "The cameras in a map's view, counted per H3 cell", description = "Between two parallels"
+            + " and two meridians as `within-box` (west greater than east crosses the antimeridian), counted per H3"
+            + " cell of a resolution that suits the map's `zoom` (resolution 3 at zoom 6), coarser where the box"
+            + " would otherwise hold too many cells. Each cell with its cameras' centroid and, where it holds few, the"
+            + " cameras themselves.")
+    @ApiResponse(responseCode = "200", description = "The cells, in the order of their addresses, and how many"
+            + " cameras there are in all")
+    @ApiResponse(responseCode = "400", description = "`invalid-search-area`: south above north", content = @Content(
+            mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "503", description = LOADING, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
+    @ApiResponse(responseCode = "403", description = NO_JURISDICTION, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_REF)))
+    @GetMapping("/clusters")
+    ClusterResult clusters(@Valid @ParameterObject ClusterQuery query, @AuthenticationPrincipal Jwt caller) {
+        Jurisdiction jurisdiction = jurisdictionOf(caller);
+        BoundingBox box = query.box();
+        int resolution = query.resolution(clusters.maxCells());
+        requireLoaded();
+        return ClusterResult.of(index.clusters(box, resolution, clusters.listedUpTo(), query.within(jurisdiction)));
     }
 
     private SearchPolygon searchPolygon(Map<String, Object> geoJson) {

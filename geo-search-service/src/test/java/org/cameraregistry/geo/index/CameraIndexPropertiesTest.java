@@ -193,6 +193,53 @@ class CameraIndexPropertiesTest {
         assertSameArea(found, matching(scene, wanted, inShape), limit, scene);
     }
 
+    @Property(tries = 300)
+    void clustersAgreeWithAskingH3ForEveryCamera(@ForAll("scenes") Scene scene, @ForAll("boxes") double[] corners,
+            @ForAll("resolutions") int resolution, @ForAll("filters") Wanted wanted,
+            @ForAll("listedUpTo") int listedUpTo) {
+        double south = Math.clamp(Math.min(scene.lat() + corners[0], scene.lat() + corners[1]), -90, 90);
+        double north = Math.clamp(Math.max(scene.lat() + corners[0], scene.lat() + corners[1]), -90, 90);
+        BoundingBox box = new BoundingBox(south, wrap(scene.lon() - corners[2]), north, wrap(scene.lon() + corners[3]));
+
+        CameraClusters found = scene.index().clusters(box, resolution, listedUpTo, wanted.filter());
+
+        assertSameClusters(found, matching(scene, wanted, camera -> box.contains(camera.latitude(), camera.longitude())),
+                resolution, listedUpTo);
+    }
+
+    /**
+     * Over the whole Earth, where H3's cells cross the edges of its icosahedron's faces and twelve
+     * are pentagons, and just beside cells' edges and corners: every camera in the cell H3 names.
+     */
+    @Property(tries = 40)
+    void clustersOverTheWholeEarthAgreeWithH3NearCellEdgesToo(@ForAll long seed, @ForAll("resolutions") int resolution) {
+        java.util.Random random = new java.util.Random(seed);
+        com.uber.h3core.H3Core h3 = H3Cells.core();
+        List<IndexedCamera> cameras = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            double latitude = Math.toDegrees(Math.asin(2 * random.nextDouble() - 1));
+            double longitude = 360 * random.nextDouble() - 180;
+            if (i % 2 == 1) {
+                // Beside a corner or the middle of an edge of the cell of a random place: 1 cm to 100 m off it.
+                List<com.uber.h3core.util.LatLng> boundary = h3.cellToBoundary(h3.latLngToCell(latitude, longitude, resolution));
+                com.uber.h3core.util.LatLng a = boundary.get(random.nextInt(boundary.size()));
+                com.uber.h3core.util.LatLng b = boundary.get(random.nextInt(boundary.size()));
+                double along = random.nextBoolean() ? 0 : 0.5;
+                double off = Math.pow(10, -7 + 4 * random.nextDouble()) * (random.nextBoolean() ? 1 : -1);
+                latitude = Math.clamp(a.lat + along * (b.lat - a.lat) + off, -90, 90);
+                longitude = wrap(a.lng + along * (b.lng - a.lng) - off);
+            }
+            cameras.add(new IndexedCamera(new UUID(random.nextLong(), random.nextLong()), 1, latitude, longitude,
+                    CameraLevel.LEVEL_1, Set.of()));
+        }
+        CameraIndex index = new CameraIndex(FARTHEST);
+        index.applyAll(cameras);
+
+        CameraClusters found = index.clusters(new BoundingBox(-90, -180, 90, 180), resolution, 2, CameraFilter.EVERY_CAMERA);
+
+        assertSameClusters(found, cameras, resolution, 2);
+    }
+
     /** One write: a camera (one of a few dozen, so that each is written often) at a version, moved or removed. */
     record Write(int camera, long version, boolean removal, double lat, double lon, boolean batched) {
     }
@@ -281,6 +328,17 @@ class CameraIndexPropertiesTest {
     @Provide
     Arbitrary<Double> radii() {
         return Arbitraries.oneOf(Arbitraries.doubles().between(1, 40_000).ofScale(6), Arbitraries.just(Double.MAX_VALUE));
+    }
+
+    /** H3 resolutions from continents to a few hundred metres, 9 only now and then (it nears the test's regions' spread). */
+    @Provide
+    Arbitrary<Integer> resolutions() {
+        return Arbitraries.integers().between(0, 9);
+    }
+
+    @Provide
+    Arbitrary<Integer> listedUpTo() {
+        return Arbitraries.integers().between(0, 6);
     }
 
     @Provide
@@ -378,6 +436,50 @@ class CameraIndexPropertiesTest {
         assertNoneTwice(found.cameras().stream().map(FoundCamera::id).toList());
         assertThat(expected.stream().map(CameraIndexPropertiesTest::found))
                 .as("%s: every camera answered is in the area", scene.region()).containsAll(found.cameras());
+    }
+
+    /**
+     * The clusters H3 itself makes of {@code expected}: the same cells, each with as many cameras,
+     * the cameras listed where there are no more than {@code listedUpTo}, and the centroid theirs.
+     */
+    private static void assertSameClusters(CameraClusters found, List<IndexedCamera> expected, int resolution,
+            int listedUpTo) {
+        com.uber.h3core.H3Core h3 = H3Cells.core();
+        java.util.Map<String, List<IndexedCamera>> byCell = new java.util.TreeMap<>();
+        for (IndexedCamera camera : expected) {
+            byCell.computeIfAbsent(h3.latLngToCellAddress(camera.latitude(), camera.longitude(), resolution),
+                    cell -> new ArrayList<>()).add(camera);
+        }
+        assertThat(found.resolution()).isEqualTo(resolution);
+        assertThat(found.total()).as("how many in the box").isEqualTo(expected.size());
+        assertThat(found.clusters().stream().map(CameraCluster::cell).toList()).as("the cells, in order")
+                .containsExactlyElementsOf(byCell.keySet());
+        for (CameraCluster cluster : found.clusters()) {
+            List<IndexedCamera> inCell = byCell.get(cluster.cell());
+            assertThat(cluster.count()).as("cameras in %s", cluster.cell()).isEqualTo(inCell.size());
+            if (inCell.size() <= listedUpTo) {
+                assertThat(cluster.cameras()).as("the cameras of %s", cluster.cell())
+                        .containsExactlyInAnyOrderElementsOf(inCell.stream().map(CameraIndexPropertiesTest::found).toList());
+            } else {
+                assertThat(cluster.cameras()).as("too many in %s to list", cluster.cell()).isEmpty();
+            }
+            double x = 0;
+            double y = 0;
+            double z = 0;
+            for (IndexedCamera camera : inCell) {
+                double phi = Math.toRadians(camera.latitude());
+                double lambda = Math.toRadians(camera.longitude());
+                x += Math.cos(phi) * Math.cos(lambda);
+                y += Math.cos(phi) * Math.sin(lambda);
+                z += Math.sin(phi);
+            }
+            double length = Math.sqrt(x * x + y * y + z * z);
+            if (length > 1e-3 * inCell.size()) {
+                double meters = vincenty(cluster.latitude(), cluster.longitude(),
+                        Math.toDegrees(Math.asin(z / length)), Math.toDegrees(Math.atan2(y, x)));
+                assertThat(meters).as("the centroid of %s", cluster.cell()).isLessThan(5.0);
+            }
+        }
     }
 
     /** A camera as an answer shows it. */

@@ -124,6 +124,63 @@ class SearchApiIT extends GeoSearchIntegrationTest {
         assertThat(ids(api.post("/api/search/within-polygon?views=PARKING", triangle))).containsExactly(parking.toString());
     }
 
+    /**
+     * A map's view counted per H3 cell, as H3 itself places each camera: a cell of many cameras
+     * gives their count and centroid only, a cell of few lists them too; filters apply as to any search.
+     */
+    @Test
+    void clustersCountTheCamerasInAMapsViewPerH3Cell() throws Exception {
+        double lat = 32.9900;
+        double lon = -96.3500;
+        List<UUID> crowd = Stream.generate(UUID::randomUUID).limit(6).toList();
+        UUID alone = UUID.randomUUID();
+        try (CameraEventsOnKafka events = new CameraEventsOnKafka(TestInfrastructure.INFRASTRUCTURE.kafkaBrokers())) {
+            for (UUID id : crowd) {
+                events.registered(id, viewing(lat, lon, CameraLevel.LEVEL_1, CameraView.STREET));
+            }
+            events.registered(alone, viewing(lat - 0.009, lon + 0.009, CameraLevel.LEVEL_2, CameraView.PARKING));
+        }
+        String view = "/api/search/clusters?south=" + (lat - 0.01) + "&west=" + (lon - 0.01) + "&north=" + (lat + 0.01)
+                + "&east=" + (lon + 0.01) + "&zoom=12";
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get(view).json().path("total").asInt() == 7);
+
+        JsonNode clusters = api.get(view).json();
+        assertThat(clusters.path("resolution").asInt()).as("zoom 12's cells").isEqualTo(7);
+        com.uber.h3core.H3Core h3 = com.uber.h3core.H3Core.newInstance();
+        String crowdCell = h3.latLngToCellAddress(lat, lon, 7);
+        String aloneCell = h3.latLngToCellAddress(lat - 0.009, lon + 0.009, 7);
+        assertThat(aloneCell).as("the test's places lie in two cells").isNotEqualTo(crowdCell);
+        assertThat(clusters.path("clusters").values()).extracting(cluster -> cluster.path("cell").asString())
+                .containsExactlyInAnyOrder(crowdCell, aloneCell);
+        for (JsonNode cluster : clusters.path("clusters").values()) {
+            if (cluster.path("cell").asString().equals(crowdCell)) {
+                assertThat(cluster.path("count").asInt()).isEqualTo(6);
+                assertThat(cluster.path("cameras").size()).as("six are too many to list").isZero();
+                assertThat(cluster.path("latitude").asDouble()).isCloseTo(lat, org.assertj.core.data.Offset.offset(1e-5));
+                assertThat(cluster.path("longitude").asDouble()).isCloseTo(lon, org.assertj.core.data.Offset.offset(1e-5));
+            } else {
+                assertThat(cluster.path("count").asInt()).isEqualTo(1);
+                assertThat(ids(cluster)).containsExactly(alone.toString());
+                assertThat(cluster.path("cameras").get(0).path("level").asString()).isEqualTo("LEVEL_2");
+            }
+        }
+
+        JsonNode parkingOnly = api.get(view + "&views=PARKING").json();
+        assertThat(parkingOnly.path("total").asInt()).isEqualTo(1);
+        assertThat(parkingOnly.path("clusters").values()).extracting(cluster -> cluster.path("cell").asString())
+                .containsExactly(aloneCell);
+    }
+
+    @Test
+    void clustersOfTheWholeWorldAtAStreetsZoomComeInCoarserCells() {
+        JsonNode world = api.get("/api/search/clusters?south=-90&west=-180&north=90&east=180&zoom=20").json();
+
+        // Zoom 20 asks for resolution 13; the Earth holds 2,000 cells (the default at most) of resolution 1 only.
+        assertThat(world.path("resolution").asInt()).isEqualTo(1);
+        assertThat(world.path("total").asInt()).isEqualTo(world.path("clusters").values().stream()
+                .mapToInt(cluster -> cluster.path("count").asInt()).sum());
+    }
+
     static Stream<Arguments> invalidAreas() {
         return Stream.of(
                 Arguments.of("{\"type\": \"Point\", \"coordinates\": [-96.8, 32.7]}", "unsupported-type"),
@@ -149,9 +206,12 @@ class SearchApiIT extends GeoSearchIntegrationTest {
     @Test
     void aBoxWhoseSouthIsAboveItsNorthIs400() {
         ApiClient.Response refused = api.get("/api/search/within-box?south=33&west=-97&north=32&east=-96");
+        ApiClient.Response refusedClusters = api.get("/api/search/clusters?south=33&west=-97&north=32&east=-96&zoom=9");
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("fault").asString()).isEqualTo("south-above-north");
+        assertThat(refusedClusters.status()).isEqualTo(400);
+        assertThat(refusedClusters.json().path("fault").asString()).isEqualTo("south-above-north");
     }
 
     private static CameraDetails viewing(double lat, double lon, CameraLevel level, CameraView... views) {
@@ -191,7 +251,10 @@ class SearchApiIT extends GeoSearchIntegrationTest {
                 Arguments.of("/api/search/within-box?south=32&west=-97&north=33", "east"),
                 Arguments.of("/api/search/within-box?south=-91&west=-97&north=33&east=-96", "south"),
                 Arguments.of("/api/search/within-box?south=32&west=-97&north=33&east=-96&limit=5001", "limit"),
-                Arguments.of("/api/search/within-box?south=32&west=-97&north=33&east=-96&level=LEVEL_3", "level"));
+                Arguments.of("/api/search/within-box?south=32&west=-97&north=33&east=-96&level=LEVEL_3", "level"),
+                Arguments.of("/api/search/clusters?south=32&west=-97&north=33&east=-96", "zoom"),
+                Arguments.of("/api/search/clusters?south=32&west=-97&north=33&east=-96&zoom=25", "zoom"),
+                Arguments.of("/api/search/clusters?south=32&west=-197&north=33&east=-96&zoom=6", "west"));
     }
 
     @ParameterizedTest(name = "{0}")
