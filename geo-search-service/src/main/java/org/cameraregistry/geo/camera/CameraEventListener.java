@@ -1,5 +1,9 @@
 package org.cameraregistry.geo.camera;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.cameraregistry.chassis.instance.ServiceProperties;
@@ -24,6 +28,10 @@ import org.springframework.stereotype.Component;
  * instance holds every camera. Each event is read against its schema first: one that cannot be read fails at
  * once and goes to the dead-letter topic with the reason (see {@link DeadLetters}); the listener goes
  * on with the next.
+ *
+ * <p>Each change applied is timed from when the registry made it (the event's {@code time}) to when
+ * the index holds it, when every search sees it: {@code camera_index_freshness_seconds}, by kind of
+ * change, with a histogram so that its percentiles can be read across instances.
  */
 @Component
 class CameraEventListener {
@@ -36,12 +44,15 @@ class CameraEventListener {
     private final EventCodec codec;
     private final CameraIndexer indexer;
     private final String consumerGroup;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
 
     CameraEventListener(EventCodec codec, CameraIndexer indexer, GeoSearchProperties properties,
-            ServiceProperties instance) {
+            ServiceProperties instance, MeterRegistry meters) {
         this.codec = codec;
         this.indexer = indexer;
         this.consumerGroup = properties.events().group() + "-" + instance.instanceId();
+        this.meters = meters;
     }
 
     /** This instance's Kafka consumer group, {@code <geo-search.events.group>-<service.instance-id>}. */
@@ -103,7 +114,15 @@ class CameraEventListener {
         return new IndexedCamera(id, version, camera.latitude(), camera.longitude(), camera.level(), camera.views());
     }
 
-    private static void logConsumed(EventEnvelope<?> event, UUID cameraId, long version, boolean applied) {
+    private void logConsumed(EventEnvelope<?> event, UUID cameraId, long version, boolean applied) {
+        if (applied && event.time() != null) {
+            Timer.builder("camera.index.freshness")
+                    .description("From a camera's change in the registry to the index holding it, seen by every search")
+                    .tag("change", event.type())
+                    .publishPercentileHistogram()
+                    .register(meters)
+                    .record(Duration.between(event.time(), clock.instant()));
+        }
         log.info("consumed event {} ({}) camera={} version={}: {}", event.id(), event.type(), cameraId, version,
                 applied ? "applied" : "ignored, already at this version or newer");
     }

@@ -62,6 +62,32 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
         assertThat(hit.path("level").asString()).isEqualTo("LEVEL_2");
     }
 
+    /** How fresh the index is, as operators read it: each change applied is timed from the registry's change. */
+    @Test
+    void eachChangeAppliedIsTimedFromTheRegistrysChangeToTheIndex() throws Exception {
+        UUID id = UUID.randomUUID();
+        double before = freshnessCount(CameraRegistered.TYPE.type());
+
+        events.registered(id, cameraAt(32.8003, -96.8103, CameraLevel.LEVEL_1));
+        awaitFoundAt(id, 32.8003, -96.8103);
+        events.registered(id, cameraAt(32.8003, -96.8103, CameraLevel.LEVEL_1));
+        awaitEverythingConsumed();
+
+        assertThat(freshnessCount(CameraRegistered.TYPE.type())).as("the first delivery timed, the duplicate not")
+                .isEqualTo(before + 1);
+    }
+
+    private double freshnessCount(String type) throws Exception {
+        java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+        return metrics.body().lines()
+                .filter(line -> line.startsWith("camera_index_freshness_seconds_count{") && line.contains("change=\"" + type + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     @Test
     void aRedeliveredOlderEventChangesNothing() {
         UUID id = UUID.randomUUID();
