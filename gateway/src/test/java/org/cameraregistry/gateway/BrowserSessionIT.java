@@ -100,6 +100,21 @@ class BrowserSessionIT {
         assertThat(api.get("/api/cameras", "Cookie", session).status()).isEqualTo(200);
     }
 
+    @Test
+    void anApiRequestWithItsOwnTokenGoesOnAsItCameAndIsGivenNoSession() {
+        String session = sessionCookie(api.get("/oauth2/authorization/camera-registry")).split(";")[0];
+
+        ApiClient.Response alone = api.get("/api/cameras", "Authorization", "Bearer its-own-token");
+        assertThat(alone.status()).isEqualTo(200);
+        assertThat(alone.raw().headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(REGISTRY.received().getLast().authorization()).isEqualTo("Bearer its-own-token");
+
+        ApiClient.Response withSession = api.get("/api/cameras", "Cookie", session, "Authorization", "Bearer its-own-token");
+        assertThat(withSession.status()).isEqualTo(200);
+        assertThat(withSession.raw().headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(REGISTRY.received().getLast().authorization()).isEqualTo("Bearer its-own-token");
+    }
+
     private static String sessionCookie(ApiClient.Response response) {
         return response.raw().headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith("SESSION="))

@@ -35,7 +35,8 @@ final class StubService implements AutoCloseable {
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), body));
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), body,
+                    exchange.getRequestHeaders().getFirst("Authorization")));
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
@@ -90,7 +91,8 @@ final class StubService implements AutoCloseable {
         server.stop(0);
     }
 
-    record Received(String method, String uri, String body) {
+    /** A request as it arrived; {@code authorization} is its {@code Authorization} header, or null. */
+    record Received(String method, String uri, String body, String authorization) {
     }
 
     private record Document(int status, String json) {

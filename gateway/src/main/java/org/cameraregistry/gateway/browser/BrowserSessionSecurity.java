@@ -8,8 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
@@ -27,7 +30,9 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
@@ -82,6 +87,15 @@ class BrowserSessionSecurity {
                 .build());
     }
 
+    /**
+     * No observation of Spring Security's own around each of its filters: the request's observation
+     * (its timer, its trace) says what matters, and these cost more than the routing they wrap.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     /** The browser's tokens live in its session, and go with it. */
     @Bean
     ServerOAuth2AuthorizedClientRepository authorizedClients() {
@@ -118,6 +132,28 @@ class BrowserSessionSecurity {
         XorServerCsrfTokenRequestAttributeHandler tokens = new XorServerCsrfTokenRequestAttributeHandler();
         tokens.setTokenFromMultipartDataEnabled(true);
         return tokens;
+    }
+
+    /**
+     * An API request that brings its own token (a script, the CLI, a dispatch system) has nothing to
+     * do with a browser's session: it is passed on as it came, and no session is read, created or
+     * kept for it. Without this chain every such request would make a session (a random id, drawn off
+     * the event loop) only to look for a saved page and a CSRF token it never has.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain ownTokenApiRequests(ServerHttpSecurity http) {
+        return http
+                .securityMatcher(new OwnTokenApiRequests())
+                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .headers(headers -> headers.disable())
+                .build();
     }
 
     @Bean
