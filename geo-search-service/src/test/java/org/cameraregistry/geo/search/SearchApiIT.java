@@ -271,6 +271,17 @@ class SearchApiIT extends GeoSearchIntegrationTest {
     }
 
     @Test
+    void aFilterValueThatIsNoLevelOrViewIsAnsweredWithTheValuesThereAre() {
+        ApiClient.Response level = api.get("/api/search/nearest?lat=32.7&lon=-96.8&level=LEVEL_1,LEVEL_3");
+        ApiClient.Response views = api.get("/api/search/within?lat=32.7&lon=-96.8&radiusMeters=100&views=STREET&views=SKY");
+
+        assertThat(level.status()).isEqualTo(400);
+        assertThat(level.json().path("errors").get(0).path("message").asString()).isEqualTo("must be one of [LEVEL_1, LEVEL_2]");
+        assertThat(views.status()).isEqualTo(400);
+        assertThat(views.json().path("errors").get(0).path("message").asString()).startsWith("must be one of [").contains("STREET");
+    }
+
+    @Test
     void anUnknownPathIs404ProblemDetails() {
         ApiClient.Response missing = api.get("/api/search/everywhere");
 
