@@ -23,8 +23,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The wire server's two backends, with their {@code _id} indexes serving queries as MongoDB's
- * planner would ({@link IdLookupIndex}), and the file-backed one storing documents and index keys
+ * The wire server's two backends, with their unique indexes on one field ({@code _id}'s among them)
+ * serving queries as MongoDB's planner would ({@link KeyLookupIndex}), and the file-backed one storing documents and index keys
  * as BSON ({@link BsonDocumentType}, {@link BsonKeyType}).
  */
 final class IdPlannedBackends {
@@ -54,7 +54,7 @@ final class IdPlannedBackends {
                             boolean sparse) {
                         MVMap<KeyValue, Object> entries = store.openMap(getFullCollectionNamespace(collection) + "._index_" + name,
                                 new MVMap.Builder<KeyValue, Object>().keyType(BsonKeyType.INSTANCE));
-                        return planned(new StoredUniqueIndex(entries, name, keys, sparse), keys);
+                        return planned(new StoredUniqueIndex(entries, name, keys, sparse), keys, sparse);
                     }
                 };
             }
@@ -70,7 +70,7 @@ final class IdPlannedBackends {
                     @Override
                     protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
                             boolean sparse) {
-                        return planned(super.openOrCreateUniqueIndex(collection, name, keys, sparse), keys);
+                        return planned(super.openOrCreateUniqueIndex(collection, name, keys, sparse), keys, sparse);
                     }
                 };
             }
@@ -158,7 +158,7 @@ final class IdPlannedBackends {
         }
     }
 
-    private static <P> Index<P> planned(Index<P> index, List<IndexKey> keys) {
-        return IdLookupIndex.isIdIndex(keys) ? new IdLookupIndex<>(index) : index;
+    private static <P> Index<P> planned(Index<P> index, List<IndexKey> keys, boolean sparse) {
+        return KeyLookupIndex.servesLookups(keys, index.isUnique()) ? new KeyLookupIndex<>(index, sparse) : index;
     }
 }

@@ -3,62 +3,76 @@ package org.cameraregistry.embedded;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
+import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * The {@code _id} index of the wire server's collections, which also serves a query that names one
- * {@code _id} among other conditions ({@code {_id: 7, version: 3}}, or {@code {$and: [{_id: 7},
- * {version: 3}]}}), as MongoDB's query planner does: the index finds the one document, and the server then checks the whole query against it.
- * The wire server itself uses the index only for a query on {@code _id} alone, so every
- * conditional write (on a version, say) read the whole collection, and took longer the more
- * documents it held.
+ * A unique index on one field of the wire server's collections ({@code _id}'s, or one of a
+ * service's own), which also serves a query that names one value of that field among other
+ * conditions ({@code {_id: 7, version: 3}}, or {@code {$and: [{importKey: "a"}, {ownerId: 7}]}}), as
+ * MongoDB's query planner does: the index finds the one document, and the server then checks the
+ * whole query against it. The wire server itself uses an index only for a query on its key alone,
+ * so every conditional write (on a version, say) and every lookup by a secondary key read the whole
+ * collection, and took longer the more documents it held.
+ *
+ * <p>Only a plain value is looked up (a string, a number, an id): {@code null} also matches the
+ * documents a sparse index leaves out, and an operator, a list or a pattern asks for more than one
+ * key; those queries are left to the server as before.
  */
-final class IdLookupIndex<P> extends Index<P> {
-
-    private static final String ID = "_id";
+final class KeyLookupIndex<P> extends Index<P> {
 
     private final Index<P> index;
+    private final String key;
 
-    IdLookupIndex(Index<P> index) {
-        super(index.getName(), index.getKeys(), false);
+    /** @param sparse whether {@code index} leaves out the documents without its field, as it must say again here */
+    KeyLookupIndex(Index<P> index, boolean sparse) {
+        super(index.getName(), index.getKeys(), sparse);
         this.index = index;
+        this.key = index.getKeys().getFirst().getKey();
     }
 
-    /** Whether {@code keys} are those of the {@code _id} index. */
-    static boolean isIdIndex(List<IndexKey> keys) {
-        return keys.size() == 1 && keys.getFirst().getKey().equals(ID);
+    /** Whether an index on {@code keys} can look one document up: a unique index on one field. */
+    static boolean servesLookups(List<IndexKey> keys, boolean unique) {
+        return unique && keys.size() == 1;
     }
 
     @Override
     public boolean canHandle(Document query) {
-        return index.canHandle(query) || singleId(query) != null;
+        return index.canHandle(query) || singleValue(query) != null;
     }
 
     @Override
     public Iterable<P> getPositions(Document query) {
-        return index.canHandle(query) ? index.getPositions(query) : index.getPositions(new Document(ID, singleId(query)));
+        return index.canHandle(query) ? index.getPositions(query) : index.getPositions(new Document(key, singleValue(query)));
     }
 
     /**
-     * The one {@code _id} a query asks for by equality, at its top or within its {@code $and}
+     * The one value a query asks this index's field to equal, at its top or within its {@code $and}
      * (which the MongoDB driver writes for every {@code Filters.and}), or null if it asks otherwise.
      */
-    private static Object singleId(Document query) {
-        Object id = query.get(ID);
-        if (id != null && !(id instanceof Document)) {
-            return id;
+    private Object singleValue(Document query) {
+        Object value = query.get(key);
+        if (isPlain(value)) {
+            return value;
         }
         if (query.get("$and") instanceof List<?> clauses) {
             for (Object clause : clauses) {
-                Object found = clause instanceof Document condition ? singleId(condition) : null;
+                Object found = clause instanceof Document condition ? singleValue(condition) : null;
                 if (found != null) {
                     return found;
                 }
             }
         }
         return null;
+    }
+
+    private static boolean isPlain(Object value) {
+        return value != null && !(value instanceof Document) && !(value instanceof Collection<?>)
+                && !(value instanceof Pattern) && !(value instanceof Missing);
     }
 
     @Override

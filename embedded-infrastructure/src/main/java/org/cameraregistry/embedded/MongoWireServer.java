@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * A MongoDB wire-protocol server in this JVM. Services reach it with the official driver and a
- * {@code mongodb://} URI, as they would a real MongoDB. Its {@code _id} index serves queries that
- * name one {@code _id} among other conditions, as MongoDB's does ({@link IdLookupIndex}).
+ * {@code mongodb://} URI, as they would a real MongoDB. Its unique indexes on one field ({@code _id}'s
+ * among them) serve queries that name one value of that field among other conditions, as MongoDB's
+ * do ({@link KeyLookupIndex}).
  */
 public final class MongoWireServer implements AutoCloseable {
 
