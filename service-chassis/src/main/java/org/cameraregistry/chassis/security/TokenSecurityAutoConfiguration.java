@@ -1,7 +1,9 @@
 package org.cameraregistry.chassis.security;
 
 import org.springframework.beans.factory.ObjectProvider;
+import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,8 +18,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Every service checks the bearer token itself, as a resource server of identity-service's tokens:
@@ -33,6 +38,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnClass(BearerTokenAuthenticationFilter.class)
 public class TokenSecurityAutoConfiguration {
 
+    /** Far more tokens than callers within five minutes, in a few megabytes. */
+    private static final int REMEMBERED_TOKENS = 2_000;
+
     /**
      * No observation of Spring Security's own around each of its filters and decisions: they cost a
      * search more CPU than the search itself, and say nothing the request's own observation (its
@@ -42,6 +50,32 @@ public class TokenSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Every token decoder the service has (Spring Boot's, from the issuer's keys, or a service's
+     * own) remembers the tokens that passed its checks until they expire ({@link RememberedTokens}).
+     */
+    @Bean
+    static BeanPostProcessor rememberedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof RememberedTokens)
+                        ? new RememberedTokens(decoder, REMEMBERED_TOKENS, Clock.systemUTC()) : bean;
+            }
+        };
+    }
+
+    /** Spring Security's strict firewall, its rules on headers' and parameters' names and values checked without regular expressions. */
+    @Bean
+    @ConditionalOnMissingBean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::isAllowedName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::isAllowedValue);
+        firewall.setAllowedParameterNames(HeaderCharacters::isAllowedName);
+        return firewall;
     }
 
     @Bean
@@ -57,6 +91,7 @@ public class TokenSecurityAutoConfiguration {
                     requests.anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new BearerHeaderTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenRoles.converter()))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
