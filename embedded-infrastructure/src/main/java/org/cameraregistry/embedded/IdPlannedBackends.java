@@ -24,7 +24,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * The wire server's two backends, with their unique indexes on one field ({@code _id}'s among them)
- * serving queries as MongoDB's planner would ({@link KeyLookupIndex}), and the file-backed one storing documents and index keys
+ * serving queries as MongoDB's planner would ({@link KeyLookupIndex}), their sparse indexes on one
+ * field kept and serving queries for that field's presence ({@link FieldPresenceIndex}), and the file-backed one storing documents and index keys
  * as BSON ({@link BsonDocumentType}, {@link BsonKeyType}).
  */
 final class IdPlannedBackends {
@@ -56,6 +57,13 @@ final class IdPlannedBackends {
                                 new MVMap.Builder<KeyValue, Object>().keyType(BsonKeyType.INSTANCE));
                         return planned(new StoredUniqueIndex(entries, name, keys, sparse), keys, sparse);
                     }
+
+                    @Override
+                    protected Index<Object> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
+                            boolean sparse) {
+                        return FieldPresenceIndex.serves(keys, sparse) ? new FieldPresenceIndex<>(name, keys)
+                                : super.openOrCreateSecondaryIndex(collection, name, keys, sparse);
+                    }
                 };
             }
         };
@@ -71,6 +79,13 @@ final class IdPlannedBackends {
                     protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
                             boolean sparse) {
                         return planned(super.openOrCreateUniqueIndex(collection, name, keys, sparse), keys, sparse);
+                    }
+
+                    @Override
+                    protected Index<Integer> openOrCreateSecondaryIndex(String collection, String name, List<IndexKey> keys,
+                            boolean sparse) {
+                        return FieldPresenceIndex.serves(keys, sparse) ? new FieldPresenceIndex<>(name, keys)
+                                : super.openOrCreateSecondaryIndex(collection, name, keys, sparse);
                     }
                 };
             }
