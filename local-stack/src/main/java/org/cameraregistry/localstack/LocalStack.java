@@ -198,7 +198,7 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> environment) {
         String label = instance == 1 ? name : name + "-" + instance;
         return new ServiceSpec(name, instance, options.servicesDirectory().resolve(name + ".jar"), port, managementPort,
-                arguments, environment, options.dataDirectory().resolve("logs").resolve(label + ".log"));
+                options.serviceJvm().optionsFor(name), arguments, environment, options.dataDirectory().resolve("logs").resolve(label + ".log"));
     }
 
     private void awaitReady() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.cameraregistry.catalog.ServiceCatalog;
+import org.cameraregistry.localstack.services.ServiceJvm;
 
 /**
  * How to run the stack.
@@ -21,12 +22,19 @@ import org.cameraregistry.catalog.ServiceCatalog;
  * @param demoCameras       how many demo cameras a first start registers
  * @param settings          more Spring properties for a service's instances, by service name (for
  *                          benchmarks that compare settings), as {@code --name=value}
+ * @param serviceJvm        how each service's JVM runs ({@link ServiceJvm#AS_SHIPPED} unless a
+ *                          benchmark compares another choice)
  */
 public record StackOptions(Path dataDirectory, Path servicesDirectory, StackPorts ports, int demoCameras,
-        Map<String, List<String>> settings) {
+        Map<String, List<String>> settings, ServiceJvm serviceJvm) {
 
     public StackOptions {
         settings = Map.copyOf(settings);
+    }
+
+    public StackOptions(Path dataDirectory, Path servicesDirectory, StackPorts ports, int demoCameras,
+            Map<String, List<String>> settings) {
+        this(dataDirectory, servicesDirectory, ports, demoCameras, settings, ServiceJvm.AS_SHIPPED);
     }
 
     public StackOptions(Path dataDirectory, Path servicesDirectory, StackPorts ports, int demoCameras) {

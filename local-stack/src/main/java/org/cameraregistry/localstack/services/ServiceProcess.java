@@ -27,9 +27,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    /** Small heaps, the quick-starting compiler and one GC thread: a dozen of these share a laptop. */
-    private static final List<String> JVM_OPTIONS = List.of(
-            "-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final int TAIL_LINES = 40;
 
@@ -51,7 +48,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(JVM_OPTIONS);
+        command.addAll(spec.jvmOptions());
         command.add("-jar");
         command.add(spec.jar().toString());
         command.addAll(spec.arguments());

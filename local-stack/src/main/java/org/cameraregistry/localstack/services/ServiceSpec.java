@@ -12,14 +12,16 @@ import java.util.Map;
  * @param instance       which instance, from 1
  * @param port           where it takes requests
  * @param managementPort where it answers health and metrics (the same port, except the gateway's)
+ * @param jvmOptions     how its JVM runs ({@link ServiceJvm})
  * @param arguments      Spring properties, as {@code --name=value}
  * @param environment    more Spring properties as environment variables: secrets, which a command
  *                       line would show to every user of the machine
  */
-public record ServiceSpec(String name, int instance, Path jar, int port, int managementPort, List<String> arguments,
-        Map<String, String> environment, Path logFile) {
+public record ServiceSpec(String name, int instance, Path jar, int port, int managementPort, List<String> jvmOptions,
+        List<String> arguments, Map<String, String> environment, Path logFile) {
 
     public ServiceSpec {
+        jvmOptions = List.copyOf(jvmOptions);
         arguments = List.copyOf(arguments);
         environment = Map.copyOf(environment);
     }
