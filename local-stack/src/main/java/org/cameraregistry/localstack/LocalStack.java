@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.cameraregistry.catalog.PlatformService;
 import org.cameraregistry.catalog.ServiceCatalog;
@@ -44,12 +45,17 @@ public final class LocalStack implements AutoCloseable {
     private MongoWireServer mongo;
     private MailCatcher mail;
     private boolean closing;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Thread stopAtExit = new Thread(this::stopAtExit, "local-stack-shutdown");
     private int demoCamerasRegistered;
 
     LocalStack(StackOptions options, PrintStream console) {
         this.options = options;
         this.console = console;
         this.supervisor = new Supervisor(console);
+        // Registered before anything starts, so that Ctrl-C, or the end of whichever JVM started the
+        // stack, stops what did start: the services are processes of their own and would outlive it.
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
     }
 
     /** Starts everything and returns once every instance is ready and the demo city is searchable. */
@@ -258,6 +264,24 @@ public final class LocalStack implements AutoCloseable {
      */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running, or about to: the stop below waits for nothing of it.
+        }
+        stop();
+    }
+
+    private void stopAtExit() {
+        console.println("Stopping the local stack...");
+        stop();
+        console.println("Stopped.");
+    }
+
+    private void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         synchronized (this) {
             closing = true;
         }

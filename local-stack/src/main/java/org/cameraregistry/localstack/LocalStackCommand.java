@@ -27,13 +27,8 @@ public final class LocalStackCommand {
         PrintStream console = System.out;
         console.println("Community Camera Registry: starting the local stack");
         long started = System.nanoTime();
+        // Stopped by Ctrl-C at any moment, whatever has started by then (LocalStack's shutdown hook).
         LocalStack stack = new LocalStack(options, console);
-        // Registered before anything starts, so that Ctrl-C at any moment stops what did start.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            console.println("Stopping the local stack...");
-            stack.close();
-            console.println("Stopped.");
-        }, "local-stack-shutdown"));
         try {
             stack.startAll();
         } catch (RuntimeException e) {
