@@ -12,20 +12,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The demo city, registered through the gateway on a first start, as owners would register their
- * cameras: the second demo owner's first few, the first demo owner's all the others. Before them,
- * the demo departments' admins set their jurisdictions. A marker in the data folder records that
- * the cameras were registered; a start cut short while registering
- * is resumed by the next one, without duplicates, since each demo camera is sent with an
- * idempotency key of its own (valid for 24 hours).
+ * The demo city, imported through the gateway on a first start, as owners with many cameras would
+ * import theirs: the second demo owner's first few, the first demo owner's all the others, in files
+ * of at most 10,000. Before them, the demo departments' admins set their jurisdictions. A marker in
+ * the data folder records that the cameras were registered; a start cut short while importing is
+ * resumed by the next one, without duplicates, since each demo camera has a reference of its own
+ * ({@link DemoDataLoader}).
  */
 public final class DemoCity {
 
     private static final String MARKER = "demo-data-loaded";
     private static final Duration SEARCHABLE_WITHIN = Duration.ofMinutes(4);
+    /** When a demo account signs in again. */
+    private static final Duration TOKEN_RENEWED_AFTER = Duration.ofMinutes(3);
     /** How many cameras the second demo owner has. */
     private static final int SECOND_OWNERS_CAMERAS = 6;
 
@@ -65,38 +68,43 @@ public final class DemoCity {
         }
         List<DemoCamera> cameras = DallasDemoCameras.generate(count);
         write(marker, "loading " + cameras.size() + " demo cameras\n");
-        console.println("  Registering " + cameras.size() + " demo cameras in Dallas and Richardson through the gateway...");
+        console.println("  Importing " + cameras.size() + " demo cameras in Dallas and Richardson through the gateway...");
         DemoDataLoader loader = new DemoDataLoader(gatewayUrl);
         int second = Math.min(SECOND_OWNERS_CAMERAS, cameras.size());
-        loader.register(cameras.subList(0, second), 0, accounts.tokenOf(DemoAccounts.SECOND_OWNER));
-        loader.register(cameras.subList(second, cameras.size()), second, accounts.tokenOf(DemoAccounts.OWNER));
+        loader.importCameras(cameras.subList(0, second), 0, renewed(DemoAccounts.SECOND_OWNER));
+        loader.importCameras(cameras.subList(second, cameras.size()), second, renewed(DemoAccounts.OWNER));
+        Duration searchableWithin = SEARCHABLE_WITHIN.plusSeconds(cameras.size() / 100);
         for (DemoJurisdiction jurisdiction : DemoJurisdiction.values()) {
             int inside = (int) cameras.stream()
                     .filter(camera -> jurisdiction.contains(camera.latitude(), camera.longitude())).count();
-            String investigator = accounts.tokenOf(jurisdiction.investigator());
-            searchInstances.forEach(instance -> awaitSearchable(instance, inside, investigator));
+            searchInstances.forEach(instance -> awaitSearchable(instance, inside, jurisdiction, searchableWithin));
         }
         write(marker, cameras.size() + " demo cameras registered\n");
         return cameras.size();
     }
 
     /**
-     * Waits until a geo-search instance shows an investigator every demo camera of their
-     * jurisdiction: the events have crossed Kafka.
+     * Waits until a geo-search instance shows a department's investigator every demo camera of its
+     * jurisdiction (a box around the city, which says how many it holds in all): the events have
+     * crossed Kafka.
      */
-    private void awaitSearchable(String instance, int count, String investigatorToken) {
+    private void awaitSearchable(String instance, int count, DemoJurisdiction jurisdiction, Duration within) {
         HttpClient http = HttpClient.newHttpClient();
-        URI search = URI.create(instance + "/api/search/within?lat=" + DallasDemoCameras.CENTER_LATITUDE
-                + "&lon=" + DallasDemoCameras.CENTER_LONGITUDE + "&radiusMeters=" + (int) DallasDemoCameras.RADIUS_METERS
-                + "&limit=5000");
+        double latitudeSpan = DallasDemoCameras.RADIUS_METERS / 111_320;
+        double longitudeSpan = latitudeSpan / Math.cos(Math.toRadians(DallasDemoCameras.CENTER_LATITUDE));
+        URI search = URI.create(instance + "/api/search/within-box?south=" + (DallasDemoCameras.CENTER_LATITUDE - latitudeSpan)
+                + "&west=" + (DallasDemoCameras.CENTER_LONGITUDE - longitudeSpan)
+                + "&north=" + (DallasDemoCameras.CENTER_LATITUDE + latitudeSpan)
+                + "&east=" + (DallasDemoCameras.CENTER_LONGITUDE + longitudeSpan) + "&limit=1");
         JsonMapper json = new JsonMapper();
-        long deadline = System.nanoTime() + SEARCHABLE_WITHIN.toNanos();
+        long deadline = System.nanoTime() + within.toNanos();
+        Supplier<String> token = renewed(jurisdiction.investigator());
         while (true) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(search)
-                                .header("Authorization", "Bearer " + investigatorToken).build(),
+                                .header("Authorization", "Bearer " + token.get()).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && json.readTree(response.body()).path("cameras").size() >= count) {
+                if (response.statusCode() == 200 && json.readTree(response.body()).path("total").asLong() >= count) {
                     return;
                 }
             } catch (IOException e) {
@@ -116,6 +124,23 @@ public final class DemoCity {
                 throw new IllegalStateException("interrupted", e);
             }
         }
+    }
+
+    /** A demo account's token, taken again once it is old (tokens last five minutes). */
+    private Supplier<String> renewed(String account) {
+        return new Supplier<>() {
+            private String token;
+            private long takenAt;
+
+            @Override
+            public String get() {
+                if (token == null || System.nanoTime() - takenAt > TOKEN_RENEWED_AFTER.toNanos()) {
+                    token = accounts.tokenOf(account);
+                    takenAt = System.nanoTime();
+                }
+                return token;
+            }
+        };
     }
 
     private static void write(Path file, String content) {
