@@ -5,6 +5,8 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Cursor;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.Index;
@@ -17,6 +19,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Map;
 import org.h2.mvstore.MVMap;
@@ -40,6 +44,22 @@ final class IdPlannedBackends {
             protected MongoDatabase openOrCreateDatabase(String name) {
                 MVStore store = getMvStore();
                 return new H2Database(name, store, getCursorRegistry()) {
+                    /**
+                     * A {@code find} that names no batch size gets MongoDB's first batch, 101
+                     * documents, and the rest by {@code getMore} ({@link SizedBatchCursor}), not
+                     * every document in one reply.
+                     */
+                    @Override
+                    public Document handleCommand(Channel channel, String command, Document query,
+                            DatabaseResolver databaseResolver, Oplog oplog) {
+                        if (command.equalsIgnoreCase("find") && !query.containsKey("batchSize")) {
+                            Document batched = query.clone();
+                            batched.put("batchSize", SizedBatchCursor.FIRST_BATCH_DOCUMENTS);
+                            return super.handleCommand(channel, command, batched, databaseResolver, oplog);
+                        }
+                        return super.handleCommand(channel, command, query, databaseResolver, oplog);
+                    }
+
                     // The maps' names are H2Database's own, so that dropping and renaming still find them.
                     @Override
                     protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
@@ -124,6 +144,14 @@ final class IdPlannedBackends {
             return matchDocumentsFromStream(documents.values().stream()
                     .filter(document -> documentMatchesQuery(document, query))
                     .map(Document::cloneDeeply), query, orderBy, skip, limit, batchSize, fields);
+        }
+
+        /** The rest of a query's answer, in MongoDB's batches when the client names none ({@link SizedBatchCursor}). */
+        @Override
+        protected Cursor createCursor(List<Document> remainingDocuments) {
+            Cursor cursor = new SizedBatchCursor(cursorRegistry.generateCursorId(), remainingDocuments);
+            cursorRegistry.add(cursor);
+            return cursor;
         }
     }
 

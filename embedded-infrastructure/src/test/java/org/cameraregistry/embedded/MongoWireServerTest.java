@@ -12,8 +12,10 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.bson.BsonBinarySubType;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -43,6 +45,40 @@ class MongoWireServerTest {
 
             assertThat(camera).isNotNull();
             assertThat(camera.getString("label")).isEqualTo("Front porch");
+        }
+    }
+
+    @Test
+    void aQueryWithoutABatchSizeIsAnsweredInBatchesTheDriverTakesHoweverLargeTheAnswer() {
+        // 300 documents of 300 kB: 90 MB in all, more than the 48 MB the driver takes in one reply.
+        String payload = "x".repeat(300_000);
+        try (MongoWireServer server = MongoWireServer.start(data.resolve("mongodb.mv"), 0);
+                MongoClient client = MongoClients.create(server.uri())) {
+            MongoCollection<Document> cameras = client.getDatabase("geo-search").getCollection("cameras");
+            for (int i = 0; i < 300; i++) {
+                cameras.insertOne(new Document("_id", i).append("payload", payload));
+            }
+
+            List<Integer> unbatched = cameras.find().map(document -> document.getInteger("_id")).into(new ArrayList<>());
+            List<Integer> batchedByTheClient = cameras.find().batchSize(7).map(document -> document.getInteger("_id"))
+                    .into(new ArrayList<>());
+
+            assertThat(unbatched).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 300).boxed().toList());
+            assertThat(batchedByTheClient).containsExactlyInAnyOrderElementsOf(unbatched);
+        }
+    }
+
+    @Test
+    void aSmallAnswerWithoutABatchSizeComesWholeAndTheCursorIsClosed() {
+        try (MongoWireServer server = MongoWireServer.start(data.resolve("mongodb.mv"), 0);
+                MongoClient client = MongoClients.create(server.uri())) {
+            MongoCollection<Document> cameras = client.getDatabase("geo-search").getCollection("cameras");
+            for (int i = 0; i < 250; i++) {
+                cameras.insertOne(new Document("_id", i).append("label", "camera " + i));
+            }
+
+            assertThat(cameras.find(Filters.lt("_id", 100)).into(new ArrayList<>())).hasSize(100);
+            assertThat(cameras.find().into(new ArrayList<>())).hasSize(250);
         }
     }
 
