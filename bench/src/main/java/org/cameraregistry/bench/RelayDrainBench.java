@@ -58,7 +58,9 @@ public final class RelayDrainBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 && args[0].startsWith("--events=") ? Integer.parseInt(args[0].substring(9)) : 10_000;
+        BenchOptions given = BenchOptions.of(args);
+        int events = given.integer("events", 10_000);
+        given.noOthers();
         Path work = Files.createTempDirectory(Path.of("bench", "target").toAbsolutePath(), "relay-drain-");
         try (KafkaBroker kafka = KafkaBroker.startTemporary(freePort(), freePort())) {
             kafka.createTopics(Topics.all());

@@ -75,23 +75,12 @@ public final class WritePathBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int cameras = 10_000;
-        int warmUp = 0;
-        int clients = 16;
-        Path services = Path.of("local-stack", "target", "services");
-        for (String arg : args) {
-            if (arg.startsWith("--cameras=")) {
-                cameras = Integer.parseInt(arg.substring("--cameras=".length()));
-            } else if (arg.startsWith("--warm-up=")) {
-                warmUp = Integer.parseInt(arg.substring("--warm-up=".length()));
-            } else if (arg.startsWith("--clients=")) {
-                clients = Integer.parseInt(arg.substring("--clients=".length()));
-            } else if (arg.startsWith("--services=")) {
-                services = Path.of(arg.substring("--services=".length()));
-            } else {
-                throw new IllegalArgumentException("Unknown option " + arg);
-            }
-        }
+        BenchOptions given = BenchOptions.of(args);
+        int cameras = given.integer("cameras", 10_000);
+        int warmUp = given.integer("warm-up", 0);
+        int clients = given.integer("clients", 16);
+        Path services = given.path("services", Path.of("local-stack", "target", "services"));
+        given.noOthers();
         WritePathBench bench = new WritePathBench(cameras, warmUp, clients, services);
         String header = "| relay | accepted/s | POST p50 ms | POST p99 ms | answers | last POST answered | all searchable"
                 + " | relay events/s |\n|---|---|---|---|---|---|---|---|";
