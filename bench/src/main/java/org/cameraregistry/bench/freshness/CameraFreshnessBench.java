@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.cameraregistry.bench.BenchOptions;
-import org.cameraregistry.bench.RenewedToken;
 import org.cameraregistry.events.camera.CameraDeregistered;
 import org.cameraregistry.events.camera.CameraPaused;
 import org.cameraregistry.events.camera.CameraRegistered;
@@ -34,6 +33,7 @@ import org.cameraregistry.localstack.LocalStack;
 import org.cameraregistry.localstack.StackOptions;
 import org.cameraregistry.localstack.StackPorts;
 import org.cameraregistry.localstack.demo.DemoAccounts;
+import org.cameraregistry.localstack.demo.RenewedToken;
 import org.cameraregistry.localstack.services.ServiceJvm;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,8 +26,6 @@ public final class DemoCity {
 
     private static final String MARKER = "demo-data-loaded";
     private static final Duration SEARCHABLE_WITHIN = Duration.ofMinutes(4);
-    /** When a demo account signs in again. */
-    private static final Duration TOKEN_RENEWED_AFTER = Duration.ofMinutes(3);
     /** How many cameras the second demo owner has. */
     private static final int SECOND_OWNERS_CAMERAS = 6;
 
@@ -71,8 +68,10 @@ public final class DemoCity {
         console.println("  Importing " + cameras.size() + " demo cameras in Dallas and Richardson through the gateway...");
         DemoDataLoader loader = new DemoDataLoader(gatewayUrl);
         int second = Math.min(SECOND_OWNERS_CAMERAS, cameras.size());
-        loader.importCameras(cameras.subList(0, second), 0, renewed(DemoAccounts.SECOND_OWNER));
-        loader.importCameras(cameras.subList(second, cameras.size()), second, renewed(DemoAccounts.OWNER));
+        try (RenewedToken secondOwner = renewed(DemoAccounts.SECOND_OWNER); RenewedToken owner = renewed(DemoAccounts.OWNER)) {
+            loader.importCameras(cameras.subList(0, second), 0, secondOwner);
+            loader.importCameras(cameras.subList(second, cameras.size()), second, owner);
+        }
         Duration searchableWithin = SEARCHABLE_WITHIN.plusSeconds(cameras.size() / 100);
         for (DemoJurisdiction jurisdiction : DemoJurisdiction.values()) {
             int inside = (int) cameras.stream()
@@ -98,49 +97,37 @@ public final class DemoCity {
                 + "&east=" + (DallasDemoCameras.CENTER_LONGITUDE + longitudeSpan) + "&limit=1");
         JsonMapper json = new JsonMapper();
         long deadline = System.nanoTime() + within.toNanos();
-        Supplier<String> token = renewed(jurisdiction.investigator());
-        while (true) {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(search)
-                                .header("Authorization", "Bearer " + token.get()).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && json.readTree(response.body()).path("total").asLong() >= count) {
-                    return;
+        try (RenewedToken token = renewed(jurisdiction.investigator())) {
+            while (true) {
+                try {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(search)
+                                    .header("Authorization", "Bearer " + token.get()).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200 && json.readTree(response.body()).path("total").asLong() >= count) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // The next attempt will tell.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
                 }
-            } catch (IOException e) {
-                // The next attempt will tell.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The demo cameras did not all become searchable in time; see the logs of"
-                        + " registry-service and geo-search-service in " + dataDirectory.resolve("logs"));
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The demo cameras did not all become searchable in time; see the logs of"
+                            + " registry-service and geo-search-service in " + dataDirectory.resolve("logs"));
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
             }
         }
     }
 
-    /** A demo account's token, taken again once it is old (tokens last five minutes). */
-    private Supplier<String> renewed(String account) {
-        return new Supplier<>() {
-            private String token;
-            private long takenAt;
-
-            @Override
-            public String get() {
-                if (token == null || System.nanoTime() - takenAt > TOKEN_RENEWED_AFTER.toNanos()) {
-                    token = accounts.tokenOf(account);
-                    takenAt = System.nanoTime();
-                }
-                return token;
-            }
-        };
+    private RenewedToken renewed(String account) {
+        return new RenewedToken(() -> accounts.tokenOf(account));
     }
 
     private static void write(Path file, String content) {

@@ -1,4 +1,4 @@
-package org.cameraregistry.bench;
+package org.cameraregistry.localstack.demo;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * A demo account's access token, taken again every three minutes in the background (tokens last
- * five), so that a load driver always has a valid one without ever waiting for a sign-in.
+ * five), so that a long import, wait or load driver always has a valid one without ever waiting
+ * for a sign-in.
  */
 public final class RenewedToken implements Supplier<String>, AutoCloseable {
 
