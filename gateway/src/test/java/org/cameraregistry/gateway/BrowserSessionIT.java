@@ -115,6 +115,17 @@ class BrowserSessionIT {
         assertThat(REGISTRY.received().getLast().authorization()).isEqualTo("Bearer its-own-token");
     }
 
+    @Test
+    void anApiRequestWithItsOwnTokenStillPassesTheFirewallFirst() {
+        int before = REGISTRY.received().size();
+
+        // An encoded dot segment is how a path slips past a service's own path rules: refused at the edge.
+        ApiClient.Response sneaking = api.get("/api/cameras/%2e%2e/accounts", "Authorization", "Bearer its-own-token");
+
+        assertThat(sneaking.status()).isEqualTo(400);
+        assertThat(REGISTRY.received()).hasSize(before);
+    }
+
     private static String sessionCookie(ApiClient.Response response) {
         return response.raw().headers().allValues("Set-Cookie").stream()
                 .filter(cookie -> cookie.startsWith("SESSION="))

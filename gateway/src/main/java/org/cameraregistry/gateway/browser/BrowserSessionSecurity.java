@@ -8,8 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -30,10 +28,9 @@ import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.XorServerCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.savedrequest.WebSessionServerRequestCache;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -134,28 +131,6 @@ class BrowserSessionSecurity {
         return tokens;
     }
 
-    /**
-     * An API request that brings its own token (a script, the CLI, a dispatch system) has nothing to
-     * do with a browser's session: it is passed on as it came, and no session is read, created or
-     * kept for it. Without this chain every such request would make a session (a random id, drawn off
-     * the event loop) only to look for a saved page and a CSRF token it never has.
-     */
-    @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityWebFilterChain ownTokenApiRequests(ServerHttpSecurity http) {
-        return http
-                .securityMatcher(new OwnTokenApiRequests())
-                .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .headers(headers -> headers.disable())
-                .build();
-    }
-
     @Bean
     SecurityWebFilterChain browserSession(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
         OidcClientInitiatedServerLogoutSuccessHandler signedOut = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
@@ -169,6 +144,11 @@ class BrowserSessionSecurity {
         RedirectServerAuthenticationSuccessHandler landed = new RedirectServerAuthenticationSuccessHandler(PortalPaths.MY_CAMERAS);
         landed.setRequestCache(pageOpened);
         return http
+                // An API request with its own token (a script, the CLI, a dispatch system) has nothing to do with a
+                // browser's session: no chain applies to it, so it passes the firewall alone and goes on as it came.
+                // Through this chain, each would make a session only to look for a saved page and a CSRF token it
+                // never has, and pass six filters that decide nothing for it.
+                .securityMatcher(new NegatedServerWebExchangeMatcher(new OwnTokenApiRequests()))
                 // The portal's owner pages need a signed-in browser; the API is each service's to guard.
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(signedInPages).authenticated()

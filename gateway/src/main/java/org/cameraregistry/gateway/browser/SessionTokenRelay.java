@@ -2,11 +2,13 @@ package org.cameraregistry.gateway.browser;
 
 import org.cameraregistry.gateway.problem.Problems;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.factory.TokenRelayGatewayFilterFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +28,14 @@ public class SessionTokenRelay {
     }
 
     public GatewayFilter filter() {
-        return (exchange, chain) -> relay.filter(exchange, chain)
+        // A request with its own token keeps it: there is no session's token to put in its place.
+        return (exchange, chain) -> OwnTokenApiRequests.matches(exchange.getRequest())
+                ? chain.filter(exchange)
+                : relayed(exchange, chain);
+    }
+
+    private Mono<Void> relayed(ServerWebExchange exchange, GatewayFilterChain chain) {
+        return relay.filter(exchange, chain)
                 .onErrorResume(OAuth2AuthorizationException.class, refused -> exchange.getSession()
                         .flatMap(WebSession::invalidate)
                         .then(Mono.defer(() -> {
