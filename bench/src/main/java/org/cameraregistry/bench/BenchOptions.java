@@ -2,6 +2,7 @@ package org.cameraregistry.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,22 @@ public final class BenchOptions {
     public List<String> every(String name) {
         read.add(name);
         return given.getOrDefault(name, List.of());
+    }
+
+    /**
+     * The services' extra arguments, each given as {@code --setting=SERVICE:--PROPERTY=VALUE}, as
+     * many times as needed, by service.
+     */
+    public Map<String, List<String>> serviceSettings() {
+        Map<String, List<String>> settings = new HashMap<>();
+        for (String setting : every("setting")) {
+            String[] serviceAndArgument = setting.split(":", 2);
+            if (serviceAndArgument.length < 2 || !serviceAndArgument[1].startsWith("--")) {
+                throw new IllegalArgumentException("--setting takes SERVICE:--PROPERTY=VALUE, not " + setting);
+            }
+            settings.computeIfAbsent(serviceAndArgument[0], service -> new ArrayList<>()).add(serviceAndArgument[1]);
+        }
+        return settings;
     }
 
     /** Refuses the options that no one read. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
@@ -20,6 +21,22 @@ class BenchOptionsTest {
         assertThat(options.path("data-dir", Path.of("elsewhere"))).isEqualTo(Path.of("bench/target/x"));
         assertThat(options.every("setting")).containsExactly("gateway:--a=1", "geo-search-service:--b=2");
         options.noOthers();
+    }
+
+    @Test
+    void settingsAreGroupedByServiceInTheOrderGiven() {
+        BenchOptions options = BenchOptions.of(new String[] {"--setting=gateway:--a=1",
+                "--setting=geo-search-service:--b=2", "--setting=gateway:--c=3"});
+
+        assertThat(options.serviceSettings()).isEqualTo(Map.of("gateway", List.of("--a=1", "--c=3"),
+                "geo-search-service", List.of("--b=2")));
+        options.noOthers();
+    }
+
+    @Test
+    void aSettingWithoutItsServiceIsRefused() {
+        assertThatThrownBy(() -> BenchOptions.of(new String[] {"--setting=--a=1"}).serviceSettings())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SERVICE:--PROPERTY=VALUE");
     }
 
     @Test

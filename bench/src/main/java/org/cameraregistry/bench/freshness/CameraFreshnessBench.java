@@ -48,8 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code camera_index_freshness_seconds} (from the registry's change to the index) is read beside it.
  *
  * <p>{@code java -cp bench/target/bench.jar org.cameraregistry.bench.freshness.CameraFreshnessBench
- * [--rate=200] [--seconds=60] [--sample-every=20] [--cameras=100000]}, from the repository's root,
- * after {@code ./mvnw package -DskipTests}. It measures; it asserts nothing.
+ * [--rate=200] [--seconds=60] [--sample-every=20] [--cameras=100000] [--setting=SERVICE:--PROPERTY=VALUE ...]},
+ * from the repository's root, after {@code ./mvnw package -DskipTests}. It measures; it asserts nothing.
  */
 public final class CameraFreshnessBench {
 
@@ -104,9 +104,10 @@ public final class CameraFreshnessBench {
         int cameras = given.integer("cameras", 100_000);
         Path data = given.path("data-dir", Path.of("bench", "target", "search-stack"));
         Path services = given.path("services", Path.of("local-stack", "target", "services"));
+        Map<String, List<String>> settings = given.serviceSettings();
         given.noOthers();
         StackOptions options = new StackOptions(data.toAbsolutePath(), services, StackPorts.free(Map.of()), cameras,
-                Map.of(), ServiceJvm.AS_SHIPPED);
+                settings, ServiceJvm.AS_SHIPPED);
         try (LocalStack stack = LocalStack.start(options, System.out)) {
             new CameraFreshnessBench().measure(stack, rate, seconds, sampleEvery);
         }

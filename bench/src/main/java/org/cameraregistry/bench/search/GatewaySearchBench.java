@@ -3,7 +3,6 @@ package org.cameraregistry.bench.search;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -63,11 +62,7 @@ public final class GatewaySearchBench {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.of(args);
-        Map<String, List<String>> settings = new HashMap<>();
-        for (String setting : options.every("setting")) {
-            String[] serviceAndProperty = setting.split(":", 2);
-            settings.computeIfAbsent(serviceAndProperty[0], ignored -> new ArrayList<>()).add(serviceAndProperty[1]);
-        }
+        Map<String, List<String>> settings = options.serviceSettings();
         GatewaySearchBench bench = new GatewaySearchBench(options.integer("cameras", 100_000),
                 options.integer("connections", 64), options.list("jvms", List.of("as-shipped", "both", "quick")),
                 settings, options.list("rates", List.of("2000")).stream().map(Integer::parseInt).toList(),
