@@ -29,11 +29,16 @@ public record GeoSearchProperties(@DefaultValue Events events, @DefaultValue Nea
      * @param retries    how often an event that fails for a reason other than being unreadable, or
      *                   than the database being away, is retried before it is dead-lettered
      * @param maxBackoff the longest wait between two attempts at one event
+     * @param consumersPerTopic how many consumers read each camera topic in each instance, each its
+     *                   own partitions in order: as many as the topics have partitions (three where the
+     *                   local stack makes them), since one consumer applies one change at a time and
+     *                   waits on the database for each
      */
     public record Events(
             @DefaultValue("geo-search") String group,
             @DefaultValue("4") int retries,
-            @DefaultValue("PT10S") Duration maxBackoff) {
+            @DefaultValue("PT10S") Duration maxBackoff,
+            @DefaultValue("3") int consumersPerTopic) {
     }
 
     /** @param farthestMeters how far a nearest-cameras search looks at most */

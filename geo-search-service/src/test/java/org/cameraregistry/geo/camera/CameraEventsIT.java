@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.cameraregistry.events.EventEnvelope;
 import org.cameraregistry.events.Topics;
 import org.cameraregistry.events.camera.CameraLevel;
@@ -26,13 +27,19 @@ import org.cameraregistry.geo.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 
 class CameraEventsIT extends GeoSearchIntegrationTest {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
 
     private ApiClient api;
     private CameraEventsOnKafka events;
@@ -60,6 +67,25 @@ class CameraEventsIT extends GeoSearchIntegrationTest {
 
         JsonNode hit = awaitFoundAt(id, 32.8001, -96.8101);
         assertThat(hit.path("level").asString()).isEqualTo("LEVEL_2");
+    }
+
+    /** Each camera topic is read by one consumer per partition, so that changes to many cameras are applied side by side. */
+    @Test
+    void eachCameraTopicIsReadByOneConsumerPerPartition() {
+        for (String listener : List.of("index-registered-cameras", "index-updated-cameras", "remove-paused-cameras",
+                "index-resumed-cameras", "forget-deregistered-cameras")) {
+            ConcurrentMessageListenerContainer<?, ?> container =
+                    (ConcurrentMessageListenerContainer<?, ?>) listeners.getListenerContainer(listener);
+            assertThat(container.getConcurrency()).as(listener).isEqualTo(3);
+            // Thread.getAllStackTraces lists platform threads only: the consumers are never queued behind the searches' virtual threads.
+            assertThat(Thread.getAllStackTraces().keySet()).as(listener + ": its consumers on platform threads")
+                    .filteredOn(thread -> thread.getName().startsWith(listener + "-")).hasSize(3);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(container.getContainers())
+                    .as(listener + ": each consumer holds one partition of the topic's three")
+                    .allSatisfy(consumer -> assertThat(consumer.getAssignedPartitions()).hasSize(1))
+                    .flatExtracting(consumer -> List.copyOf(consumer.getAssignedPartitions()))
+                    .extracting(TopicPartition::partition).containsExactlyInAnyOrder(0, 1, 2));
+        }
     }
 
     /** How fresh the index is, as operators read it: each change applied is timed from the registry's change. */
