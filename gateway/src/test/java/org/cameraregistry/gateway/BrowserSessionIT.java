@@ -123,6 +123,8 @@ class BrowserSessionIT {
         ApiClient.Response sneaking = api.get("/api/cameras/%2e%2e/accounts", "Authorization", "Bearer its-own-token");
 
         assertThat(sneaking.status()).isEqualTo(400);
+        assertThat(sneaking.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(sneaking.raw().body()).contains("\"type\":\"https://cameraregistry.org/problems/request-refused\"");
         assertThat(REGISTRY.received()).hasSize(before);
     }
 

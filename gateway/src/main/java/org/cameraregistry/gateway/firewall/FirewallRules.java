@@ -1,7 +1,12 @@
 package org.cameraregistry.gateway.firewall;
 
+import org.cameraregistry.gateway.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
 /**
@@ -14,6 +19,8 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 @Configuration(proxyBeanMethods = false)
 class FirewallRules {
 
+    private static final Logger log = LoggerFactory.getLogger(FirewallRules.class);
+
     @Bean
     StrictServerWebExchangeFirewall firewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
@@ -21,6 +28,20 @@ class FirewallRules {
         firewall.setAllowedHeaderValues(FirewallRules::isAllowedValue);
         firewall.setAllowedParameterNames(FirewallRules::isAllowedName);
         return firewall;
+    }
+
+    /**
+     * A refused request is answered with problem details, as every other refusal is, rather than
+     * the firewall's bare 400. What it objected to is not repeated: it may be in a header's value.
+     */
+    @Bean
+    ServerExchangeRejectedHandler refusedWithProblemDetails() {
+        return (exchange, rejected) -> {
+            log.debug("refused {}: {}", exchange.getRequest().getPath(), rejected.getMessage());
+            return Problems.write(exchange, HttpStatus.BAD_REQUEST, "request-refused", "Request refused",
+                    "The gateway does not pass this request on: its path or one of its headers holds a sequence"
+                            + " it never forwards (an encoded slash, dot segment or semicolon, or a control character).");
+        };
     }
 
     static boolean isAllowedName(String name) {
