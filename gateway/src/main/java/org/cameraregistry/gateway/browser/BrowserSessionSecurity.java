@@ -147,7 +147,7 @@ class BrowserSessionSecurity {
                 // An API request with its own token (a script, the CLI, a dispatch system) has nothing to do with a
                 // browser's session: no chain applies to it, so it passes the firewall alone and goes on as it came.
                 // Through this chain, each would make a session only to look for a saved page and a CSRF token it
-                // never has, and pass six filters that decide nothing for it.
+                // never has, and pass filters that decide nothing for it.
                 .securityMatcher(new NegatedServerWebExchangeMatcher(new OwnTokenApiRequests()))
                 // The portal's owner pages need a signed-in browser; the API is each service's to guard.
                 .authorizeExchange(exchanges -> exchanges

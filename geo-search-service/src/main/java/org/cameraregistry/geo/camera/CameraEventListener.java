@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
  * The camera topics, consumed into the index by this instance's own consumer group, so that each
  * instance holds every camera, by as many consumers per topic as it has partitions: a camera's
  * changes stay in order on its partition, and one consumer, waiting on the database for each
- * change, kept up with only some 20 changes a second on the local stack (docs/benchmarks.md). Each event is read against its schema first: one that cannot be read fails at
- * once and goes to the dead-letter topic with the reason (see {@link DeadLetters}); the listener goes
- * on with the next.
+ * change, fell behind at 100 changes a second on the local stack (docs/benchmarks.md).
+ *
+ * <p>Each event is read against its schema first: one that cannot be read fails at once and goes
+ * to the dead-letter topic with the reason (see {@link DeadLetters}); the listener goes on with
+ * the next.
  *
  * <p>Each change applied is timed from when the registry made it (the event's {@code time}) to when
  * the index holds it, when every search sees it: {@code camera_index_freshness_seconds}, by kind of
