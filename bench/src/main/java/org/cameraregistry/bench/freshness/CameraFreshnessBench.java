@@ -41,14 +41,16 @@ import tools.jackson.databind.json.JsonMapper;
  * How soon a camera's change is seen by every search while changes flow: {@code --rate} changes a
  * second (registrations, moves, pauses, resumptions, deletions, sent as owners send them through
  * the gateway, at a fixed rate whatever the answers do) for {@code --seconds}, on the README's local
- * stack with the cameras of {@link org.cameraregistry.bench.search.GatewaySearchBench}'s data folder.
+ * stack with {@code --cameras} demo cameras. Its data folder ({@code --data-dir}, by default
+ * {@code bench/target/freshness-stack}) is its own: the owners' emails its changes cause are still
+ * being sent long after a run, and would load the stack a search benchmark measures.
  * Every {@code --sample-every}-th change is then looked for by an investigator's search through
  * the gateway every 100 ms, from the moment the change was answered, until the search shows it (the
  * camera found at its new place, or no longer found at all). geo-search's own
  * {@code camera_index_freshness_seconds} (from the registry's change to the index) is read beside it.
  *
  * <p>{@code java -cp bench/target/bench.jar org.cameraregistry.bench.freshness.CameraFreshnessBench
- * [--rate=200] [--seconds=60] [--sample-every=20] [--cameras=100000] [--setting=SERVICE:--PROPERTY=VALUE ...]},
+ * [--rate=200] [--seconds=60] [--sample-every=20] [--cameras=100000] [--data-dir=PATH] [--setting=SERVICE:--PROPERTY=VALUE ...]},
  * from the repository's root, after {@code ./mvnw package -DskipTests}. It measures; it asserts nothing.
  */
 public final class CameraFreshnessBench {
@@ -102,7 +104,7 @@ public final class CameraFreshnessBench {
         int seconds = given.integer("seconds", 60);
         int sampleEvery = given.integer("sample-every", 20);
         int cameras = given.integer("cameras", 100_000);
-        Path data = given.path("data-dir", Path.of("bench", "target", "search-stack"));
+        Path data = given.path("data-dir", Path.of("bench", "target", "freshness-stack"));
         Path services = given.path("services", Path.of("local-stack", "target", "services"));
         Map<String, List<String>> settings = given.serviceSettings();
         given.noOthers();
