@@ -39,6 +39,14 @@ public record GeoSearchProperties(@DefaultValue Events events, @DefaultValue Nea
             @DefaultValue("4") int retries,
             @DefaultValue("PT10S") Duration maxBackoff,
             @DefaultValue("3") int consumersPerTopic) {
+
+        public Events {
+            // Said at start, in the property's name, rather than by Spring Kafka when it makes the containers.
+            if (consumersPerTopic < 1) {
+                throw new IllegalArgumentException(
+                        "geo-search.events.consumers-per-topic must be at least 1, not " + consumersPerTopic);
+            }
+        }
     }
 
     /** @param farthestMeters how far a nearest-cameras search looks at most */
