@@ -72,13 +72,21 @@ public record GatewayProperties(
      * provider, which keeps the browser's tokens in its session and never hands them to the browser.
      *
      * @param issuer       the provider's address, as browsers reach it (it redirects them there to sign in)
+     * @param providerUrl  the provider's address as the gateway reaches it, for its tokens and keys, where that
+     *                     is not the issuer (in docker compose, {@code http://identity-service:8086}); by default
+     *                     the issuer
      * @param clientId     the gateway's client id at the provider
      * @param clientSecret the gateway's client secret; without one, browsers cannot sign in
      */
     public record Browser(
             @DefaultValue("http://localhost:8086") URI issuer,
+            URI providerUrl,
             @DefaultValue("gateway") String clientId,
             String clientSecret) {
+
+        public Browser {
+            providerUrl = providerUrl == null ? issuer : providerUrl;
+        }
 
         public boolean signInConfigured() {
             return clientSecret != null && !clientSecret.isBlank();

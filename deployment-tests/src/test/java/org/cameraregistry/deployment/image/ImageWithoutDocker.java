@@ -111,6 +111,9 @@ final class ImageWithoutDocker {
                     }
                 }
                 case "USER" -> user = arguments;
+                case "LABEL" -> {
+                    // Labels describe the image to registries and tools; they change nothing in it.
+                }
                 case "EXPOSE" -> {
                     // Ports are the container's: here, the process listens on this machine's.
                 }

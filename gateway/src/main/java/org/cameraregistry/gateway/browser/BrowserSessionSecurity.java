@@ -1,5 +1,6 @@
 package org.cameraregistry.gateway.browser;
 
+import java.net.URI;
 import java.util.Map;
 import org.cameraregistry.gateway.GatewayProperties;
 import org.cameraregistry.gateway.portal.PortalPaths;
@@ -64,7 +65,9 @@ class BrowserSessionSecurity {
         if (!browser.signInConfigured()) {
             log.warn("gateway.browser.client-secret is not set: browsers cannot sign in through the gateway");
         }
-        String issuer = browser.issuer().toString().replaceAll("/+$", "");
+        String issuer = withoutTrailingSlash(browser.issuer());
+        // Browsers are sent to the issuer; the gateway itself asks the provider where it reaches it.
+        String provider = withoutTrailingSlash(browser.providerUrl());
         return new InMemoryReactiveClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
                 .clientId(browser.clientId())
                 .clientSecret(browser.signInConfigured() ? browser.clientSecret() : "")
@@ -75,13 +78,17 @@ class BrowserSessionSecurity {
                 // Endpoints named rather than discovered, so the gateway starts while the provider does not answer yet.
                 .issuerUri(issuer)
                 .authorizationUri(issuer + "/oauth2/authorize")
-                .tokenUri(issuer + "/oauth2/token")
-                .jwkSetUri(issuer + "/oauth2/jwks")
+                .tokenUri(provider + "/oauth2/token")
+                .jwkSetUri(provider + "/oauth2/jwks")
                 .userNameAttributeName(IdTokenClaimNames.SUB)
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))
                 .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                 .clientName("Community Camera Registry")
                 .build());
+    }
+
+    private static String withoutTrailingSlash(URI address) {
+        return address.toString().replaceAll("/+$", "");
     }
 
     /**
