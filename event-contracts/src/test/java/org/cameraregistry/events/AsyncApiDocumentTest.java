@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.cameraregistry.events.access.LiveAccessOpened;
 import org.cameraregistry.events.account.AccountEmailChangeRequested;
@@ -110,6 +112,24 @@ class AsyncApiDocumentTest {
             assertThat(asyncApi.at(ref.substring(1)).isMissingNode()).as(operation.getKey()).isFalse();
             assertThat(operation.getValue().path("action").asString()).isIn("send", "receive");
         });
+    }
+
+    @Test
+    void everyChannelHasASenderAndEveryReceiverItsConsumerGroup() {
+        Set<String> sent = new HashSet<>();
+        asyncApi.path("operations").properties().forEach(operation -> {
+            JsonNode value = operation.getValue();
+            assertThat(value.path("tags").values()).as("%s names its service", operation.getKey()).hasSize(1);
+            if (value.path("action").asString().equals("send")) {
+                sent.add(value.path("channel").path("$ref").asString());
+            } else {
+                // What deployments grant (Kafka ACLs) and scale by (a shared group's consumers never exceed its partitions).
+                JsonNode group = value.at("/bindings/kafka/groupId");
+                assertThat(group.has("const") || group.has("pattern")).as("%s names its consumer group", operation.getKey()).isTrue();
+            }
+        });
+        assertThat(asyncApi.path("channels").propertyNames()).allSatisfy(channel ->
+                assertThat(sent).as("someone sends to %s", channel).contains("#/channels/" + channel));
     }
 
     private JsonNode channelAt(String address) {
