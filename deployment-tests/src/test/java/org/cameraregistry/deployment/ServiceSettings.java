@@ -71,6 +71,23 @@ public final class ServiceSettings {
         }
     }
 
+    /** A setting's value in the service's own application.yml, such as its database's name; empty if it sets none. */
+    public static Optional<String> inApplicationYaml(String module, String setting) {
+        try (ZipFile jar = new ZipFile(Repository.runnableJar(module).toFile())) {
+            ZipEntry entry = jar.getEntry("BOOT-INF/classes/application.yml");
+            if (entry == null) {
+                return Optional.empty();
+            }
+            Object node = new org.yaml.snakeyaml.Yaml().load(jar.getInputStream(entry));
+            for (String step : setting.split("\\.")) {
+                node = node instanceof Map<?, ?> map ? map.get(step) : null;
+            }
+            return Optional.ofNullable(node).map(Object::toString);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The setting this property names, if the service reads it: itself, or the map it is a key of. */
     public Optional<String> settingOfProperty(String property) {
         String canonical = property.toLowerCase(Locale.ROOT);
@@ -83,9 +100,17 @@ public final class ServiceSettings {
                 .findFirst();
     }
 
-    /** The setting this environment variable sets, if the service reads it, by Spring Boot's relaxed binding. */
+    /**
+     * The setting this environment variable sets, if the service reads it, by Spring Boot's relaxed
+     * binding: the setting itself, or a map it puts a key in ({@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM}
+     * is {@code sasl.mechanism} of {@code spring.kafka.properties}; a key with a dash cannot be written so).
+     */
     public Optional<String> settingOfEnvironmentVariable(String variable) {
-        return settings.keySet().stream().filter(setting -> asEnvironmentVariable(setting).equals(variable)).findFirst();
+        return settings.entrySet().stream()
+                .filter(setting -> asEnvironmentVariable(setting.getKey()).equals(variable)
+                        || setting.getValue() && variable.startsWith(asEnvironmentVariable(setting.getKey()) + "_"))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     /** {@code spring.kafka.bootstrap-servers} as an environment variable: {@code SPRING_KAFKA_BOOTSTRAPSERVERS}. */

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.cameraregistry.catalog.PlatformService;
 import org.cameraregistry.catalog.ServiceCatalog;
+import org.cameraregistry.deployment.InstalledCommands;
 import org.cameraregistry.deployment.Repository;
 import org.cameraregistry.deployment.ServiceSettings;
 import org.cameraregistry.events.Topics;
@@ -205,26 +206,13 @@ class DockerComposeFileTest {
 
     @Test
     void isValidForDockerComposeWhereItIsInstalled() throws Exception {
-        assumeTrue(composeInstalled(), "no Docker Compose client on this machine: `docker compose config` not run");
+        assumeTrue(InstalledCommands.answer("docker", "compose", "version"), "no Docker Compose client on this machine: `docker compose config` not run");
         Process config = new ProcessBuilder("docker", "compose", "--file", FILE.toString(), "config", "--quiet")
                 .redirectErrorStream(true).start();
         String output = new String(config.getInputStream().readAllBytes());
 
         assertThat(config.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(config.exitValue()).as(output).isZero();
-    }
-
-    private static boolean composeInstalled() {
-        try {
-            Process version = new ProcessBuilder("docker", "compose", "version").redirectErrorStream(true).start();
-            version.getInputStream().readAllBytes();
-            return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** A health check in the file, or in the image's Dockerfile for the platform's own images. */
