@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.cameraregistry.events.EventEnvelope;
@@ -256,9 +257,12 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private CompletableFuture<?> send(PendingEvent event) {
+        List<Header> headers = new ArrayList<>();
+        headers.add(new RecordHeader(CONTENT_TYPE, EventEnvelope.MEDIA_TYPE.getBytes(StandardCharsets.UTF_8)));
+        // The trace the event was written in, which the consumers continue (their listeners observe it).
+        event.traceContext().forEach((name, value) -> headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), null, event.key(),
-                event.payload().getBytes(StandardCharsets.UTF_8),
-                List.of(new RecordHeader(CONTENT_TYPE, EventEnvelope.MEDIA_TYPE.getBytes(StandardCharsets.UTF_8))));
+                event.payload().getBytes(StandardCharsets.UTF_8), headers);
         try {
             return kafka.send(record).whenComplete((result, failure) -> {
                 if (failure == null) {

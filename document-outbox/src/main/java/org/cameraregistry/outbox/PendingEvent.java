@@ -2,6 +2,8 @@ package org.cameraregistry.outbox;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.bson.Document;
 
 /**
@@ -11,16 +13,31 @@ import org.bson.Document;
  * @param topic     where it goes
  * @param key       the Kafka key: the id of the aggregate
  * @param payload   the event, serialized and checked against its schema when it was written
- * @param createdAt when it was written
+ * @param createdAt    when it was written
+ * @param traceContext the trace it was written in, as W3C Trace Context headers; empty outside a trace
  */
-public record PendingEvent(String eventId, String topic, String key, String payload, Instant createdAt) {
+public record PendingEvent(String eventId, String topic, String key, String payload, Instant createdAt,
+        Map<String, String> traceContext) {
+
+    public PendingEvent {
+        traceContext = Map.copyOf(traceContext);
+    }
+
+    /** An event written now, in the current trace (the request's, the consumed event's). */
+    public PendingEvent(String eventId, String topic, String key, String payload, Instant createdAt) {
+        this(eventId, topic, key, payload, createdAt, TraceContext.current());
+    }
 
     Document toDocument() {
-        return new Document("eventId", eventId)
+        Document document = new Document("eventId", eventId)
                 .append("topic", topic)
                 .append("key", key)
                 .append("payload", payload)
                 .append("createdAt", Date.from(createdAt));
+        if (!traceContext.isEmpty()) {
+            document.append("traceContext", new Document(Map.copyOf(traceContext)));
+        }
+        return document;
     }
 
     /**
@@ -41,7 +58,22 @@ public record PendingEvent(String eventId, String topic, String key, String payl
                 text(document, "topic"),
                 text(document, "key"),
                 text(document, "payload"),
-                date(document, "createdAt"));
+                date(document, "createdAt"),
+                traceContext(document));
+    }
+
+    /** Written before events kept their trace, or outside one: none. */
+    private static Map<String, String> traceContext(Document document) {
+        if (!(document.get("traceContext") instanceof Document headers)) {
+            return Map.of();
+        }
+        Map<String, String> context = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if (value instanceof String text) {
+                context.put(name, text);
+            }
+        });
+        return context;
     }
 
     private static String text(Document document, String field) {

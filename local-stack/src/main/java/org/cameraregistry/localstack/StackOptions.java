@@ -47,7 +47,9 @@ public record StackOptions(Path dataDirectory, Path servicesDirectory, StackPort
               --reset                    start with a fresh city (deletes the data folder first)
               --demo-cameras=N           demo cameras registered on a first start (default 2400)
               --instances=NAME=N[,...]   run N instances of a service (default 1 each), such as
-                                         --instances=geo-search-service=2,registry-service=2""";
+                                         --instances=geo-search-service=2,registry-service=2
+              --traces-to=URL            send every trace to an OpenTelemetry collector's OTLP/HTTP endpoint,
+                                         such as http://localhost:4318/v1/traces (default: none is sent)""";
 
     /** The options of the command line, as {@link #USAGE} describes them. */
     static StackOptions parse(String[] args) {
@@ -55,6 +57,7 @@ public record StackOptions(Path dataDirectory, Path servicesDirectory, StackPort
         int demoCameras = 2400;
         boolean reset = false;
         Map<String, Integer> instances = new LinkedHashMap<>();
+        Map<String, List<String>> settings = new LinkedHashMap<>();
         for (String arg : args) {
             if (arg.startsWith("--data-dir=")) {
                 data = Path.of(value(arg));
@@ -64,6 +67,8 @@ public record StackOptions(Path dataDirectory, Path servicesDirectory, StackPort
                 instances.putAll(instances(value(arg)));
             } else if (arg.equals("--reset")) {
                 reset = true;
+            } else if (arg.startsWith("--traces-to=")) {
+                settings.putAll(tracesTo(value(arg)));
             } else {
                 throw new IllegalArgumentException("Unknown option " + arg + ".\n" + USAGE);
             }
@@ -71,7 +76,21 @@ public record StackOptions(Path dataDirectory, Path servicesDirectory, StackPort
         if (reset) {
             deleteRecursively(data);
         }
-        return new StackOptions(data, defaultServicesDirectory(), StackPorts.defaults(instances), demoCameras);
+        return new StackOptions(data, defaultServicesDirectory(), StackPorts.defaults(instances), demoCameras, settings);
+    }
+
+    /** Every trace of every service and the gateway, exported to the collector at {@code endpoint}. */
+    private static Map<String, List<String>> tracesTo(String endpoint) {
+        if (!endpoint.startsWith("http://") && !endpoint.startsWith("https://")) {
+            throw new IllegalArgumentException("--traces-to takes the collector's OTLP/HTTP address, such as"
+                    + " http://localhost:4318/v1/traces, not " + endpoint + ".\n" + USAGE);
+        }
+        List<String> exported = List.of("--management.opentelemetry.tracing.export.otlp.endpoint=" + endpoint,
+                "--management.tracing.sampling.probability=1.0");
+        Map<String, List<String>> settings = new LinkedHashMap<>();
+        Stream.concat(ServiceCatalog.services().stream(), Stream.of(ServiceCatalog.GATEWAY))
+                .forEach(service -> settings.put(service.name(), exported));
+        return settings;
     }
 
     private static Map<String, Integer> instances(String list) {

@@ -43,6 +43,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.bson.UuidRepresentation;
 import org.cameraregistry.cli.SignIn;
 import org.cameraregistry.events.Topics;
@@ -131,6 +132,33 @@ class LocalStackIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> everyGeoSearchInstance()
                 .noneMatch(instance -> withinIds(instance, newLat, newLon, 5).contains(id)));
         assertThat(owner.get("/api/cameras/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aRequestThroughTheGatewayAndTheEventsItCausesShareOneTrace() throws IOException {
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        ApiClient.Response created = owner.post("/api/cameras",
+                "{\"label\":\"Traced\",\"latitude\":32.7801,\"longitude\":-96.8002,\"level\":\"LEVEL_1\"}",
+                "traceparent", "00-" + trace + "-00f067aa0ba902b7-01");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+
+        try (KafkaProbe kafka = new KafkaProbe(stack.kafkaBrokers(), Topics.CAMERA_REGISTERED)) {
+            ConsumerRecord<String, byte[]> event = kafka.await(Topics.CAMERA_REGISTERED, id, 1).getFirst();
+            Header traceparent = event.headers().lastHeader("traceparent");
+            assertThat(traceparent).as("the event carries the request's trace").isNotNull();
+            assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).startsWith("00-" + trace + "-");
+        }
+        // Each consumer's span continues it: their log lines about this event carry the same trace id.
+        for (String consumer : List.of("geo-search-service", "notification-service")) {
+            Path log = stack.services().stream().filter(service -> service.spec().name().equals(consumer)).findFirst()
+                    .orElseThrow().spec().logFile();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readAllLines(log))
+                    .as("%s's log", consumer).anySatisfy(line -> assertThat(line).contains(trace)));
+        }
+        assertThat(Files.readAllLines(stack.services().stream().filter(service -> service.spec().name().equals("geo-search-service"))
+                .findFirst().orElseThrow().spec().logFile())).filteredOn(line -> line.contains(trace))
+                .anySatisfy(line -> assertThat(line).contains("consumed event"));
     }
 
     @Test

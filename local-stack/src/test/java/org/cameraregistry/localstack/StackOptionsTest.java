@@ -34,6 +34,19 @@ class StackOptionsTest {
     }
 
     @Test
+    void tracesGoToACollectorOnlyWhenOneIsNamed() {
+        assertThat(StackOptions.parse(new String[0]).settings()).as("quiet by default").isEmpty();
+
+        StackOptions traced = StackOptions.parse(new String[] {"--traces-to=http://localhost:4318/v1/traces"});
+        assertThat(traced.settings()).hasSize(7).allSatisfy((service, settings) -> assertThat(settings).containsExactly(
+                "--management.opentelemetry.tracing.export.otlp.endpoint=http://localhost:4318/v1/traces",
+                "--management.tracing.sampling.probability=1.0"));
+        assertThat(traced.settings()).containsKeys("gateway", "registry-service", "identity-service");
+        assertThatThrownBy(() -> StackOptions.parse(new String[] {"--traces-to=localhost:4318"}))
+                .hasMessageContaining("OTLP/HTTP address");
+    }
+
+    @Test
     void aMistakeIsNamedWithTheOptionsThereAre() {
         assertThatThrownBy(() -> StackOptions.parse(new String[] {"--instances=nobody=2"}))
                 .hasMessageContaining("registry-service");

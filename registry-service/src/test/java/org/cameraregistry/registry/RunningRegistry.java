@@ -50,6 +50,11 @@ public final class RunningRegistry implements AutoCloseable {
         return api;
     }
 
+    /** The beans of a type the instance made (none, one, or more). */
+    public <T> java.util.Collection<T> beans(Class<T> type) {
+        return context.getBeansOfType(type).values();
+    }
+
     public MongoDatabase database() {
         return context.getBean(MongoDatabase.class);
     }
