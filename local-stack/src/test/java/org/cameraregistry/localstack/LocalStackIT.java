@@ -149,16 +149,21 @@ class LocalStackIT {
             assertThat(traceparent).as("the event carries the request's trace").isNotNull();
             assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).startsWith("00-" + trace + "-");
         }
-        // Each consumer's span continues it: their log lines about this event carry the same trace id.
-        for (String consumer : List.of("geo-search-service", "notification-service")) {
-            Path log = stack.services().stream().filter(service -> service.spec().name().equals(consumer)).findFirst()
-                    .orElseThrow().spec().logFile();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readAllLines(log))
-                    .as("%s's log", consumer).anySatisfy(line -> assertThat(line).contains(trace)));
-        }
-        assertThat(Files.readAllLines(stack.services().stream().filter(service -> service.spec().name().equals("geo-search-service"))
-                .findFirst().orElseThrow().spec().logFile())).filteredOn(line -> line.contains(trace))
-                .anySatisfy(line -> assertThat(line).contains("consumed event"));
+        // Each consumer's span continues it: its log lines about this event carry the same trace id,
+        // as a field of the JSON line where the service logs JSON (geo-search here, every service in containers).
+        Path notificationLog = logOf("notification-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readAllLines(notificationLog))
+                .anySatisfy(line -> assertThat(line).contains("[" + trace + "-")));
+        Path geoSearchLog = logOf("geo-search-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readAllLines(geoSearchLog).stream()
+                .filter(line -> line.startsWith("{")).map(JSON::readTree)
+                .filter(line -> trace.equals(line.path("traceId").asString())).map(line -> line.path("message").asString()))
+                .anySatisfy(message -> assertThat(message).contains("consumed event").contains("camera=" + id)));
+    }
+
+    private static Path logOf(String service) {
+        return stack.services().stream().filter(process -> process.spec().name().equals(service)).findFirst()
+                .orElseThrow().spec().logFile();
     }
 
     @Test

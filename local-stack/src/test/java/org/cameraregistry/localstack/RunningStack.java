@@ -57,6 +57,8 @@ final class RunningStack implements AutoCloseable {
             LocalStack stack = LocalStack.start(new StackOptions(data, Path.of(System.getProperty("local-stack.services-dir")),
                     ports, DEMO_CAMERAS, Map.of(
                             "identity-service", List.of("--identity.passwords.breached.enabled=false"),
+                            // As containers log (docker-compose.yml, k8s/): one JSON object a line, with its trace id.
+                            "geo-search-service", List.of("--logging.structured.format.console=ecs"),
                             "gateway", List.of("--gateway.portal.map.tile-url=",
                                     "--gateway.portal.geocoder.census-url=" + census.baseUrl()))), console);
             return new RunningStack(stack, ports, census, copy);
