@@ -48,6 +48,31 @@ class SearchApiIT extends GeoSearchIntegrationTest {
     }
 
     @Test
+    void searchesAreCountedPerDepartmentAndOutcome() {
+        String department = "metrics-" + UUID.randomUUID().toString().substring(0, 8);
+        GivenJurisdiction.everywhere("http://localhost:" + port, department);
+        ApiClient staff = new ApiClient("http://localhost:" + port).as(TestIssuer.shared().staff("INVESTIGATOR", department));
+        String nearest = "/api/search/nearest?lat=" + LAT + "&lon=" + LON + "&limit=1";
+        assertThat(staff.get(nearest).status()).isEqualTo(200);
+        assertThat(staff.get(nearest).status()).isEqualTo(200);
+        assertThat(staff.get("/api/search/nearest?lat=91&lon=0").status()).isEqualTo(400);
+
+        List<String> metrics = staff.get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{")).toList();
+        assertThat(metrics).anySatisfy(line -> assertThat(line)
+                .contains("department=\"" + department + "\"", "outcome=\"SUCCESS\"", "uri=\"/api/search/nearest\"")
+                .endsWith(" 2"));
+        assertThat(metrics).anySatisfy(line -> assertThat(line)
+                .contains("department=\"" + department + "\"", "outcome=\"CLIENT_ERROR\"", "uri=\"/api/search/nearest\"")
+                .endsWith(" 1"));
+        assertThat(new ApiClient("http://localhost:" + port).anonymous().get(nearest).status()).isEqualTo(401);
+        assertThat(staff.get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{") && line.contains("status=\"401\"")))
+                .as("a caller without a token is of no department").allSatisfy(line -> assertThat(line).contains("department=\"none\""))
+                .isNotEmpty();
+    }
+
+    @Test
     void nearestAndWithinAnswerTheCamerasNearestFirstWithTheirDistances() {
         UUID near = UUID.randomUUID();
         UUID middle = UUID.randomUUID();
