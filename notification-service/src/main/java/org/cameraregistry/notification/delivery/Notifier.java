@@ -1,5 +1,6 @@
 package org.cameraregistry.notification.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Sends one email, once: finds the address, honours the recipient's preferences and the
  * suppression list, claims the delivery record, sends, records the outcome and publishes it.
+ * Each email decided is counted in {@code notification.emails}, by kind and outcome: {@code sent},
+ * {@code failed} (the mail server refused it for good), {@code suppressed} (the address bounced
+ * before), {@code declined} (its recipient turned that kind off), {@code erased} (the account was
+ * erased), {@code retries-spent} (the mail server kept failing; the event is retried later).
  */
 @Component
 public class Notifier {
@@ -36,10 +41,11 @@ public class Notifier {
     private final Mailer mailer;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     Notifier(ContactStore contacts, Preferences preferences, Suppressions suppressions, DeliveryRecords records,
             DeliveryOutcomes outcomes, EmailTemplates templates, UnsubscribeTokens tokens, Mailer mailer,
-            NotificationProperties properties, Clock clock) {
+            NotificationProperties properties, Clock clock, MeterRegistry meters) {
         this.contacts = contacts;
         this.preferences = preferences;
         this.suppressions = suppressions;
@@ -50,6 +56,7 @@ public class Notifier {
         this.mailer = mailer;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /**
@@ -68,6 +75,7 @@ public class Notifier {
         ContactStore.Known known = contacts.find(notification.accountId());
         if (known.erased()) {
             log.info("email {} not sent: the account is erased", notification.id());
+            count(notification, "erased");
             return false;
         }
         Contact held = known.contact().orElseThrow(() -> new AwaitingAccountException(notification.accountId()));
@@ -75,6 +83,7 @@ public class Notifier {
                 : new Contact(held.accountId(), held.version(), notification.to(), held.displayName(), held.locale());
         if (!preferences.receives(notification.accountId(), notification.kind())) {
             log.info("email {} not sent: its recipient turned {} off", notification.id(), notification.kind().key());
+            count(notification, "declined");
             return false;
         }
         DeliveryRecords.Claim claim = records.claim(notification, takeOverAfter);
@@ -89,11 +98,13 @@ public class Notifier {
             // Erased while this email was being begun: its record would outlive the erasure.
             records.release(notification.id());
             log.info("email {} not sent: the account was erased meanwhile", notification.id());
+            count(notification, "erased");
             return false;
         }
         if (suppressions.isSuppressed(contact.email())) {
             outcomes.publish(records.failed(notification.id(), DeliveryFailure.ADDRESS_SUPPRESSED));
             log.info("email {} not sent: the address is suppressed", notification.id());
+            count(notification, "suppressed");
             return false;
         }
         URI unsubscribe = notification.kind().optional()
@@ -110,6 +121,7 @@ public class Notifier {
         } catch (RetriesSpentException e) {
             records.release(notification.id());
             outcomes.publishRetriesSpent(notification, clock.instant());
+            count(notification, "retries-spent");
             throw e;
         } catch (DeliveryInterruptedException e) {
             records.release(notification.id());
@@ -119,11 +131,17 @@ public class Notifier {
             suppressions.suppress(contact.email(), notification.accountId(), failure.get());
             outcomes.publish(records.failed(notification.id(), failure.get()));
             log.warn("email {} failed for good ({}); the address is suppressed", notification.id(), failure.get().code());
+            count(notification, "failed");
             return false;
         }
         outcomes.publish(records.sent(notification.id()));
         log.info("email {} sent", notification.id());
+        count(notification, "sent");
         return true;
+    }
+
+    private void count(Notification notification, String outcome) {
+        meters.counter("notification.emails", "kind", notification.kind().key(), "outcome", outcome).increment();
     }
 
     private URI link(String path, String token) {

@@ -66,6 +66,7 @@ class NotificationFlowIT extends NotificationIntegrationTest {
     void aVerificationLinkIsEmailedOnceAndAReplayOfItsTopicSendsNothingMore() throws Exception {
         UUID account = UUID.randomUUID();
         String address = "owner-" + account + "@example.org";
+        double sentBefore = emails("account-verification", "sent");
         events.accountRegistered(account, address, "Dana Owner", "en-US");
         EventEnvelope<AccountVerificationRequested> request =
                 events.verificationRequested(account, "https://cameras.dallaspolice.example/verify?token=" + account);
@@ -87,6 +88,7 @@ class NotificationFlowIT extends NotificationIntegrationTest {
 
         assertThat(Mailbox.of(address)).hasSize(1);
         assertThat(outcomes.recordsUpToNow(Topics.NOTIFICATION_DELIVERED, account.toString())).hasSize(1);
+        assertThat(emails("account-verification", "sent") - sentBefore).as("counted once, as sent once").isEqualTo(1);
     }
 
     @Test
@@ -252,9 +254,11 @@ class NotificationFlowIT extends NotificationIntegrationTest {
     }
 
     @Test
-    void anInvalidAddressIsSuppressedAndReportedWithoutTheAddress() {
+    void anInvalidAddressIsSuppressedAndReportedWithoutTheAddress() throws Exception {
         UUID account = UUID.randomUUID();
         String address = "typo..dots-" + account + "@example.org";
+        double failedBefore = emails("account-verification", "failed");
+        double suppressedBefore = emails("account-verification", "suppressed");
         events.accountRegistered(account, address, "Typo", "en");
         events.verificationRequested(account, "https://cameras.dallaspolice.example/verify?token=typo");
 
@@ -268,6 +272,20 @@ class NotificationFlowIT extends NotificationIntegrationTest {
         events.verificationRequested(account, "https://cameras.dallaspolice.example/verify?token=typo2");
         List<ConsumerRecord<String, byte[]>> both = outcomes.await(Topics.NOTIFICATION_FAILED, account.toString(), 2);
         assertThat(codec.read(both.get(1).value(), NotificationFailed.TYPE).data().reason()).isEqualTo("address-suppressed");
+        assertThat(emails("account-verification", "failed") - failedBefore).isEqualTo(1);
+        assertThat(emails("account-verification", "suppressed") - suppressedBefore).isEqualTo(1);
+    }
+
+    /** How many emails of a kind had an outcome, as the service's metrics say ({@code notification.emails}). */
+    private double emails(String kind, String outcome) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        return metrics.body().lines()
+                .filter(line -> line.startsWith("notification_emails_total{") && line.contains("kind=\"" + kind + "\"")
+                        && line.contains("outcome=\"" + outcome + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
