@@ -1,5 +1,6 @@
 package org.cameraregistry.identity.server;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.cameraregistry.chassis.security.OperatorRequests;
 import org.cameraregistry.chassis.security.TokenProblems;
@@ -114,8 +115,8 @@ class AuthorizationServerSecurity {
     @Order(3)
     SecurityFilterChain signIn(HttpSecurity http, DaoAuthenticationProvider accountSignIn, SignInThrottle throttle,
             DepartmentProviders departmentProviders, OAuth2UserService<OidcUserRequest, OidcUser> federatedStaff,
-            @Value("${management.server.port:-1}") int managementPort) throws Exception {
-        ThrottledSignIn throttled = new ThrottledSignIn(throttle, "/login");
+            @Value("${management.server.port:-1}") int managementPort, MeterRegistry meters) throws Exception {
+        ThrottledSignIn throttled = new ThrottledSignIn(throttle, "/login", meters);
         // Operators' endpoints (rotating signing keys) answer only on the management port, which is
         // never public, or without one only on this host; health and metrics answer anywhere.
         RequestMatcher operators = OperatorRequests.matcher(managementPort);

@@ -1,5 +1,6 @@
 package org.cameraregistry.identity.signin;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -7,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.cameraregistry.identity.account.AccountPrincipal;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -18,16 +20,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The sign-in form under the throttle: a blocked attempt is answered 429 with {@code Retry-After} and
  * a page saying when to try again, before the password is even checked; a failure is counted; a
- * success clears the account's count.
+ * success clears the account's count. Every attempt is counted in {@code identity.sign_ins}, by
+ * outcome ({@code signed-in}, {@code refused}, {@code throttled}) and department ({@code none} for
+ * an owner, and for an attempt that signed no one in).
  */
 public class ThrottledSignIn extends OncePerRequestFilter {
 
+    private static final String NO_DEPARTMENT = "none";
+
     private final SignInThrottle throttle;
     private final String path;
+    private final MeterRegistry meters;
 
-    public ThrottledSignIn(SignInThrottle throttle, String path) {
+    public ThrottledSignIn(SignInThrottle throttle, String path, MeterRegistry meters) {
         this.throttle = throttle;
         this.path = path;
+        this.meters = meters;
     }
 
     @Override
@@ -40,6 +48,7 @@ public class ThrottledSignIn extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Duration> blocked = throttle.blocked(request.getParameter("email"), request.getRemoteAddr());
         if (blocked.isPresent()) {
+            count("throttled", NO_DEPARTMENT);
             tooMany(response, blocked.get());
             return;
         }
@@ -51,6 +60,7 @@ public class ThrottledSignIn extends OncePerRequestFilter {
         SimpleUrlAuthenticationFailureHandler form = new SimpleUrlAuthenticationFailureHandler(path + "?error");
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) -> {
             Optional<Duration> blocked = throttle.failed(request.getParameter("email"), request.getRemoteAddr());
+            count("refused", NO_DEPARTMENT);
             if (blocked.isPresent()) {
                 tooMany(response, blocked.get());
             } else {
@@ -63,8 +73,14 @@ public class ThrottledSignIn extends OncePerRequestFilter {
         SavedRequestAwareAuthenticationSuccessHandler form = new SavedRequestAwareAuthenticationSuccessHandler();
         return (HttpServletRequest request, HttpServletResponse response, Authentication authentication) -> {
             throttle.succeeded(request.getParameter("email"));
+            count("signed-in", authentication.getPrincipal() instanceof AccountPrincipal principal
+                    ? principal.account().departmentId().orElse(NO_DEPARTMENT) : NO_DEPARTMENT);
             form.onAuthenticationSuccess(request, response, authentication);
         };
+    }
+
+    private void count(String outcome, String department) {
+        meters.counter("identity.sign_ins", "outcome", outcome, "department", department).increment();
     }
 
     private static void tooMany(HttpServletResponse response, Duration wait) throws IOException {

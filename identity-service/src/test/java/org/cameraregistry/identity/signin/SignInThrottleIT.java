@@ -3,6 +3,8 @@ package org.cameraregistry.identity.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -71,6 +73,20 @@ class SignInThrottleIT {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
                 .ignoreException(SignIn.SignInRefusedException.class)
                 .until(() -> !signIn(owner.email(), TestAccounts.PASSWORD).isBlank());
+        Account staff = accounts.create(TestAccounts.unique("investigator"), true, Set.of(Role.INVESTIGATOR),
+                Optional.of("dallas"), false);
+        assertThat(signIn(staff.email(), TestAccounts.PASSWORD)).isNotBlank();
+
+        assertThat(signIns("refused", "none")).as("three wrong passwords, and the fourth that crossed the line").isEqualTo(4);
+        assertThat(signIns("throttled", "none")).as("turned away before the password was checked").isGreaterThanOrEqualTo(1);
+        assertThat(signIns("signed-in", "none")).as("owners").isEqualTo(2);
+        assertThat(signIns("signed-in", "dallas")).as("staff, by department").isEqualTo(1);
+    }
+
+    private double signIns(String outcome, String department) {
+        Counter counter = identity.getBean(MeterRegistry.class).find("identity.sign_ins")
+                .tags("outcome", outcome, "department", department).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
