@@ -3,6 +3,7 @@ package org.cameraregistry.deadletter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,7 @@ class DeadLetterReplayIT {
     private final String deadLetterTopic = Topics.deadLetter(Topics.CAMERA_REGISTERED, group);
     private final AtomicBoolean mended = new AtomicBoolean();
     private final List<String> processed = new CopyOnWriteArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private KafkaMessageListenerContainer<String, byte[]> consumer;
 
     @BeforeEach
@@ -70,7 +72,7 @@ class DeadLetterReplayIT {
                 new ByteArrayDeserializer()), properties);
         KafkaTemplate<String, byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.kafkaBrokers()), new StringSerializer(), new ByteArraySerializer()));
-        consumer.setCommonErrorHandler(DeadLetterErrorHandler.create(deadLetters, group, 0, Duration.ofSeconds(1), List.of()));
+        consumer.setCommonErrorHandler(DeadLetterErrorHandler.create(deadLetters, group, 0, Duration.ofSeconds(1), List.of(), meters));
         consumer.start();
         awaitAssigned();
     }
@@ -87,6 +89,8 @@ class DeadLetterReplayIT {
             send(key);
         }
         List<ConsumerRecord<byte[], byte[]>> parked = readAll(deadLetterTopic, keys.size());
+        assertThat(meters.counter("events.dead_lettered", "topic", Topics.CAMERA_REGISTERED, "group", group).count())
+                .as("each counted as it was parked").isEqualTo(keys.size());
         assertThat(parked).extracting(letter -> new String(letter.key(), StandardCharsets.UTF_8)).containsExactlyInAnyOrderElementsOf(keys);
         mended.set(true);
 

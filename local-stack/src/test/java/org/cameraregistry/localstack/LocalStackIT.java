@@ -167,6 +167,43 @@ class LocalStackIT {
     }
 
     @Test
+    void theDashboardAndTheAlertsNameOnlySeriesTheServicesExport() throws Exception {
+        // What some series need to exist at all: an email decided, a dead letter parked, a sign-in (the tokens above).
+        ApiClient.Response created = owner.post("/api/cameras",
+                "{\"label\":\"Metrics\",\"latitude\":32.7702,\"longitude\":-96.7903,\"level\":\"LEVEL_1\"}");
+        assertThat(created.status()).isEqualTo(201);
+        try (EventPublisher events = new EventPublisher(stack.kafkaBrokers())) {
+            events.raw(Topics.CAMERA_REGISTERED, UUID.randomUUID().toString(), "not an event");
+        }
+        Path monitoring = Path.of(System.getProperty("monitoring.dir"));
+        Set<String> named = new HashSet<>();
+        for (Path file : List.of(monitoring.resolve("prometheus/alerts.yml"), monitoring.resolve("grafana/camera-registry.json"))) {
+            // Every series is written with its braces (name{...}), so that this finds them all.
+            Matcher series = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{").matcher(Files.readString(file));
+            while (series.find()) {
+                named.add(series.group(1));
+            }
+        }
+        assertThat(named).contains("http_server_requests_seconds_bucket", "kafka_consumer_fetch_manager_records_lag_max",
+                "outbox_oldest_waiting_age_seconds", "events_dead_lettered_total", "notification_emails_total");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(exportedSeries()).containsAll(named));
+    }
+
+    /** Every series name on every instance's /actuator/prometheus, the gateway's included. */
+    private static Set<String> exportedSeries() throws Exception {
+        List<String> endpoints = stack.services().stream().map(service -> service.managementUrl() + "/actuator/prometheus").toList();
+        Set<String> exported = new HashSet<>();
+        for (String endpoint : endpoints) {
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as(endpoint).isEqualTo(200);
+            metrics.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+        }
+        return exported;
+    }
+
+    @Test
     void theDemoCityIsSearchableOnFirstStart() {
         assertThat(stack.demoCamerasRegistered()).isEqualTo(DEMO_CAMERAS);
 

@@ -1,5 +1,6 @@
 package org.cameraregistry.geo.camera;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.cameraregistry.chassis.events.DeadLetterErrorHandler;
 import org.cameraregistry.geo.GeoSearchProperties;
@@ -19,8 +20,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 class DeadLetters {
 
     @Bean
-    DefaultErrorHandler deadLetterOnFailure(KafkaTemplate<String, byte[]> kafka, GeoSearchProperties properties) {
+    DefaultErrorHandler deadLetterOnFailure(KafkaTemplate<String, byte[]> kafka, GeoSearchProperties properties,
+            MeterRegistry meters) {
         GeoSearchProperties.Events events = properties.events();
-        return DeadLetterErrorHandler.create(kafka, events.group(), events.retries(), events.maxBackoff(), List.of());
+        return DeadLetterErrorHandler.create(kafka, events.group(), events.retries(), events.maxBackoff(), List.of(), meters);
     }
 }

@@ -1,5 +1,6 @@
 package org.cameraregistry.notification.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.cameraregistry.chassis.events.DeadLetterErrorHandler;
 import org.cameraregistry.notification.NotificationProperties;
@@ -19,9 +20,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 class DeadLetters {
 
     @Bean
-    DefaultErrorHandler deadLetterOnFailure(KafkaTemplate<String, byte[]> kafka, NotificationProperties properties) {
+    DefaultErrorHandler deadLetterOnFailure(KafkaTemplate<String, byte[]> kafka, NotificationProperties properties,
+            MeterRegistry meters) {
         NotificationProperties.Events events = properties.events();
         return DeadLetterErrorHandler.create(kafka, events.group(), events.retries(), events.maxBackoff(),
-                List.of(RetriesSpentException.class));
+                List.of(RetriesSpentException.class), meters);
     }
 }

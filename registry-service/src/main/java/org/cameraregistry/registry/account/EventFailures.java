@@ -1,5 +1,6 @@
 package org.cameraregistry.registry.account;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.cameraregistry.chassis.events.DeadLetterErrorHandler;
 import org.cameraregistry.registry.RegistryProperties;
@@ -13,8 +14,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 class EventFailures {
 
     @Bean
-    DefaultErrorHandler deadLetterOnFailure(KafkaTemplate<String, byte[]> kafka, RegistryProperties properties) {
+    DefaultErrorHandler deadLetterOnFailure(KafkaTemplate<String, byte[]> kafka, RegistryProperties properties,
+            MeterRegistry meters) {
         RegistryProperties.Events events = properties.events();
-        return DeadLetterErrorHandler.create(kafka, events.group(), events.retries(), events.maxBackoff(), List.of());
+        return DeadLetterErrorHandler.create(kafka, events.group(), events.retries(), events.maxBackoff(), List.of(), meters);
     }
 }

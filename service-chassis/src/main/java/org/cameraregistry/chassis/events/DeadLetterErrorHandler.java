@@ -1,5 +1,6 @@
 package org.cameraregistry.chassis.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.TopicPartition;
@@ -7,6 +8,7 @@ import org.cameraregistry.chassis.mongo.StorageFailures;
 import org.cameraregistry.events.InvalidEventException;
 import org.cameraregistry.events.Topics;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -25,7 +27,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * hold up its partition for ever.</li>
  * </ul>
  * A dead letter keeps the original key and value and carries the reason in its {@code kafka_dlt-*}
- * headers; the listener goes on with the next event.
+ * headers; the listener goes on with the next event. Each is counted in {@code events.dead_lettered},
+ * by topic and consumer group, which an alert watches.
  */
 public final class DeadLetterErrorHandler {
 
@@ -37,10 +40,14 @@ public final class DeadLetterErrorHandler {
      * @param notRetryable failures besides an unreadable event that go straight to the dead-letter topic
      */
     public static DefaultErrorHandler create(KafkaOperations<?, ?> kafka, String group, int retries, Duration maxBackoff,
-            List<Class<? extends Exception>> notRetryable) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+            List<Class<? extends Exception>> notRetryable, MeterRegistry meters) {
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(kafka,
                 // Partition -1: Kafka chooses, so a dead-letter topic needs no more partitions than it has.
                 (record, failure) -> new TopicPartition(Topics.deadLetter(record.topic(), group), -1));
+        ConsumerRecordRecoverer recoverer = (record, failure) -> {
+            publisher.accept(record, failure);
+            meters.counter("events.dead_lettered", "topic", record.topic(), "group", group).increment();
+        };
         ExponentialBackOffWithMaxRetries withRetries = new ExponentialBackOffWithMaxRetries(retries);
         withRetries.setInitialInterval(500);
         withRetries.setMultiplier(2);
