@@ -154,6 +154,13 @@ class LocalStackIT {
         Path notificationLog = logOf("notification-service");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readAllLines(notificationLog))
                 .anySatisfy(line -> assertThat(line).contains("[" + trace + "-")));
+        try (KafkaProbe kafka = new KafkaProbe(stack.kafkaBrokers(), Topics.NOTIFICATION_DELIVERED)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.recordsUpToNow(Topics.NOTIFICATION_DELIVERED))
+                    .as("the email's outcome, published in the same trace")
+                    .anySatisfy(outcome -> assertThat(outcome.headers().lastHeader("traceparent")).isNotNull()
+                            .extracting(header -> new String(header.value(), StandardCharsets.UTF_8)).asString()
+                            .startsWith("00-" + trace + "-")));
+        }
         Path geoSearchLog = logOf("geo-search-service");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.readAllLines(geoSearchLog).stream()
                 .filter(line -> line.startsWith("{")).map(JSON::readTree)
