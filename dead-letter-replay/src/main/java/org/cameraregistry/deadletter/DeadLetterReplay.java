@@ -83,6 +83,8 @@ final class DeadLetterReplay {
         Map<String, Object> settings = new HashMap<>(options.clientSettings());
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // Asking for a dead-letter topic that does not exist must not make it.
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         List<ConsumerRecord<byte[], byte[]>> chosen = new ArrayList<>();
         Set<ReplayOptions.Offset> wanted = new TreeSet<>((first, second) -> first.partition() != second.partition()
                 ? Integer.compare(first.partition(), second.partition()) : Long.compare(first.offset(), second.offset()));

@@ -122,6 +122,18 @@ class DeadLetterReplayIT {
         assertThat(readAll(deadLetterTopic, keys.size())).as("the dead letters stay where they were").hasSize(keys.size());
     }
 
+    @Test
+    void aDeadLetterTopicThatDoesNotExistIsSaidSoAndNotMade() {
+        String never = Topics.deadLetter(Topics.CAMERA_UPDATED, "never-" + UUID.randomUUID().toString().substring(0, 8));
+        ReplayOptions options = ReplayOptions.parse("--bootstrap-servers=" + kafka.kafkaBrokers(), "--topic=" + never, "--all", "--dry-run");
+
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            assertThatIllegalArgumentException().as("attempt %d", attempt)
+                    .isThrownBy(() -> new DeadLetterReplay(options, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run())
+                    .withMessageContaining(never + " does not exist");
+        }
+    }
+
     private String replay(String... choice) {
         List<String> arguments = new ArrayList<>(List.of("--bootstrap-servers=" + kafka.kafkaBrokers(), "--topic=" + deadLetterTopic));
         arguments.addAll(List.of(choice));
