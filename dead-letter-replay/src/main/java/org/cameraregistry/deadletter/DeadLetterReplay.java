@@ -89,6 +89,7 @@ final class DeadLetterReplay {
         Set<ReplayOptions.Offset> wanted = new TreeSet<>((first, second) -> first.partition() != second.partition()
                 ? Integer.compare(first.partition(), second.partition()) : Long.compare(first.offset(), second.offset()));
         wanted.addAll(options.offsets());
+        boolean every = options.offsets().isEmpty();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(options.deadLetterTopic(), Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -111,7 +112,7 @@ final class DeadLetterReplay {
                     if (end == null || letter.offset() >= end) {
                         continue;
                     }
-                    if (wanted.isEmpty() ? options.offsets().isEmpty() : wanted.remove(new ReplayOptions.Offset(letter.partition(), letter.offset()))) {
+                    if (every || wanted.remove(new ReplayOptions.Offset(letter.partition(), letter.offset()))) {
                         checkOrigin(letter);
                         chosen.add(letter);
                     }

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +28,8 @@ public final class ServiceSettings {
     private static final List<String> METADATA = List.of("META-INF/spring-configuration-metadata.json",
             "META-INF/additional-spring-configuration-metadata.json");
     private static final JsonMapper JSON = new JsonMapper();
+    /** Each jar read once per test JVM: the compose and Kubernetes checks ask for every service's, more than once. */
+    private static final Map<String, ServiceSettings> READ = new ConcurrentHashMap<>();
 
     /** Each setting's name and whether it is a map (whose keys are part of the names set under it). */
     private final Map<String, Boolean> settings;
@@ -35,6 +39,10 @@ public final class ServiceSettings {
     }
 
     public static ServiceSettings of(String module) {
+        return READ.computeIfAbsent(module, ServiceSettings::read);
+    }
+
+    private static ServiceSettings read(String module) {
         Map<String, Boolean> settings = new HashMap<>();
         try (ZipFile jar = new ZipFile(Repository.runnableJar(module).toFile())) {
             Enumeration<? extends ZipEntry> entries = jar.entries();
@@ -78,7 +86,7 @@ public final class ServiceSettings {
             if (entry == null) {
                 return Optional.empty();
             }
-            Object node = new org.yaml.snakeyaml.Yaml().load(jar.getInputStream(entry));
+            Object node = new Yaml().load(jar.getInputStream(entry));
             for (String step : setting.split("\\.")) {
                 node = node instanceof Map<?, ?> map ? map.get(step) : null;
             }

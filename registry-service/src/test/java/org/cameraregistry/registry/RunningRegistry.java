@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.cameraregistry.testkit.ApiClient;
 import org.cameraregistry.testkit.TestIssuer;
@@ -51,7 +52,7 @@ public final class RunningRegistry implements AutoCloseable {
     }
 
     /** The beans of a type the instance made (none, one, or more). */
-    public <T> java.util.Collection<T> beans(Class<T> type) {
+    public <T> Collection<T> beans(Class<T> type) {
         return context.getBeansOfType(type).values();
     }
 
